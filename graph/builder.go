@@ -1,0 +1,255 @@
+package graph
+
+import (
+	"sort"
+	"time"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Builder assembles a Snapshot from quads given in any order, the way a
+// store reads them back. The zero value is ready to use.
+type Builder struct {
+	nodes    map[quad.IRI]*Node
+	aliases  map[quad.IRI]map[string]bool
+	docsOf   map[quad.IRI]map[string]bool
+	edges    map[edgeKey]map[quad.IRI]bool // → evidence sentences
+	text     map[quad.IRI]string           // sentence → text
+	stmts    map[quad.IRI]*stmt
+	docs     map[quad.IRI]*DocumentInfo
+	metrics  map[quad.IRI]map[string]float64
+	commName map[quad.IRI]string
+}
+
+type edgeKey struct {
+	s quad.IRI
+	p Predicate
+	o quad.IRI
+}
+
+type stmt struct {
+	s, o   quad.IRI
+	p      Predicate
+	year   int
+	amount Amount
+}
+
+var measureByIRI = func() map[quad.IRI]Measure {
+	m := map[quad.IRI]Measure{}
+	for _, x := range Measures {
+		m[x.IRI()] = x
+	}
+	return m
+}()
+
+func (b *Builder) init() {
+	if b.nodes != nil {
+		return
+	}
+	b.nodes = map[quad.IRI]*Node{}
+	b.aliases = map[quad.IRI]map[string]bool{}
+	b.docsOf = map[quad.IRI]map[string]bool{}
+	b.edges = map[edgeKey]map[quad.IRI]bool{}
+	b.text = map[quad.IRI]string{}
+	b.stmts = map[quad.IRI]*stmt{}
+	b.docs = map[quad.IRI]*DocumentInfo{}
+	b.metrics = map[quad.IRI]map[string]float64{}
+	b.commName = map[quad.IRI]string{}
+}
+
+func (b *Builder) node(iri quad.IRI) *Node {
+	n := b.nodes[iri]
+	if n == nil {
+		n = &Node{IRI: iri}
+		b.nodes[iri] = n
+	}
+	return n
+}
+
+func (b *Builder) doc(iri quad.IRI) *DocumentInfo {
+	d := b.docs[iri]
+	if d == nil {
+		id, _ := DocumentIDOf(iri)
+		d = &DocumentInfo{ID: id}
+		b.docs[iri] = d
+	}
+	return d
+}
+
+func (b *Builder) stmt(iri quad.IRI) *stmt {
+	s := b.stmts[iri]
+	if s == nil {
+		s = &stmt{}
+		b.stmts[iri] = s
+	}
+	return s
+}
+
+func addSet[K comparable](m map[quad.IRI]map[K]bool, k quad.IRI, v K) {
+	set := m[k]
+	if set == nil {
+		set = map[K]bool{}
+		m[k] = set
+	}
+	set[v] = true
+}
+
+// Add takes one quad. Quads outside parkgraph's vocabulary are ignored.
+func (b *Builder) Add(q quad.Quad) {
+	b.init()
+	s, ok := q.Subject.(quad.IRI)
+	if !ok {
+		return
+	}
+	p, _ := q.Predicate.(quad.IRI)
+	oIRI, oIsIRI := q.Object.(quad.IRI)
+	label, _ := q.Label.(quad.IRI)
+	if rp, ok := PredicateOf(p); ok && oIsIRI {
+		k := edgeKey{s, rp, oIRI}
+		set := b.edges[k]
+		if set == nil {
+			set = map[quad.IRI]bool{}
+			b.edges[k] = set
+		}
+		if label != "" {
+			set[label] = true
+		}
+		return
+	}
+	switch p {
+	case PredType:
+		if t, ok := EntityTypeOf(oIRI); ok {
+			b.node(s).Type = t
+		} else if oIRI == ClassDocument {
+			b.doc(s)
+		}
+	case PredName:
+		b.node(s).Name = quad.ToString(q.Object)
+	case PredAlias:
+		addSet(b.aliases, s, quad.ToString(q.Object))
+	case PredMentionedIn:
+		if id, ok := DocumentIDOf(oIRI); ok {
+			addSet(b.docsOf, s, id)
+		}
+	case PredText:
+		b.text[s] = quad.ToString(q.Object)
+	case PredFile:
+		b.doc(s).File = quad.ToString(q.Object)
+	case PredTitle:
+		b.doc(s).Title = quad.ToString(q.Object)
+	case PredHash:
+		b.doc(s).Hash = quad.ToString(q.Object)
+	case PredIngested:
+		if t, ok := q.Object.(quad.Time); ok {
+			b.doc(s).Ingested = time.Time(t).UTC()
+		}
+	case PredDate:
+		if t, ok := q.Object.(quad.Time); ok {
+			b.doc(s).Date = time.Time(t).UTC()
+		}
+	case PredSubject:
+		b.stmt(s).s = oIRI
+	case PredObject:
+		b.stmt(s).o = oIRI
+	case PredPredicate:
+		if rp, ok := PredicateOf(oIRI); ok {
+			b.stmt(s).p = rp
+		}
+	case PredYear:
+		if v, ok := number(q.Object); ok {
+			b.stmt(s).year = int(v)
+		}
+	case PredAmount:
+		b.stmt(s).amount.Text = quad.ToString(q.Object)
+	case PredAmountYuan:
+		if v, ok := number(q.Object); ok {
+			b.stmt(s).amount.Yuan = v
+		}
+	case PredCommunityName:
+		b.commName[s] = quad.ToString(q.Object)
+	default:
+		if m, ok := measureByIRI[p]; ok {
+			if v, ok := number(q.Object); ok {
+				mm := b.metrics[s]
+				if mm == nil {
+					mm = map[string]float64{}
+					b.metrics[s] = mm
+				}
+				mm[m.Name] = v
+			}
+		}
+	}
+}
+
+func number(v quad.Value) (float64, bool) {
+	switch x := v.(type) {
+	case quad.Int:
+		return float64(x), true
+	case quad.Float:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// Snapshot returns the graph assembled so far.
+func (b *Builder) Snapshot() *Snapshot {
+	b.init()
+	nodes := make([]Node, 0, len(b.nodes))
+	for iri, n := range b.nodes {
+		if !n.Type.Valid() {
+			continue // a metric or alias of a node no document names any more
+		}
+		if n.Name == "" {
+			n.Name = string(iri)
+		}
+		n.Aliases = sortedKeys(b.aliases[iri])
+		n.Docs = sortedKeys(b.docsOf[iri])
+		n.Metrics = b.metrics[iri]
+		n.Community = b.commName[iri]
+		nodes = append(nodes, *n)
+	}
+	byEdge := map[edgeKey]*stmt{}
+	for _, st := range b.stmts {
+		k := edgeKey{st.s, st.p, st.o}
+		if prev := byEdge[k]; prev == nil {
+			cp := *st
+			byEdge[k] = &cp
+		} else {
+			if st.year != 0 && (prev.year == 0 || st.year < prev.year) {
+				prev.year = st.year
+			}
+			if prev.amount.IsZero() || (!st.amount.IsZero() && st.amount.Text < prev.amount.Text) {
+				prev.amount = st.amount
+			}
+		}
+	}
+	edges := make([]Edge, 0, len(b.edges))
+	for k, sents := range b.edges {
+		e := Edge{Subject: k.s, Predicate: k.p, Object: k.o}
+		for sIRI := range sents {
+			id, _ := DocumentIDOf(sIRI)
+			e.Evidence = append(e.Evidence, Evidence{Sentence: sIRI, Doc: id, Text: b.text[sIRI]})
+		}
+		if st := byEdge[k]; st != nil {
+			e.Year, e.Amount = st.year, st.amount
+		}
+		edges = append(edges, e)
+	}
+	docs := make([]DocumentInfo, 0, len(b.docs))
+	for _, d := range b.docs {
+		docs = append(docs, *d)
+	}
+	return NewSnapshot(nodes, edges, docs)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

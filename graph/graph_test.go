@@ -1,0 +1,154 @@
+package graph_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"parkgraph/graph"
+)
+
+func TestEntityIRI(t *testing.T) {
+	tests := []struct {
+		name string
+		typ  graph.EntityType
+		in   string
+		want quad.IRI
+	}{
+		{"plain", graph.Park, "新余高新区", "pg:park/新余高新区"},
+		{"full-width brackets fold", graph.Enterprise, "梅特勒·托利多（常州）测量技术有限公司", "pg:enterprise/梅特勒·托利多(常州)测量技术有限公司"},
+		{"spaces dropped", graph.Institution, "中南 大学", "pg:institution/中南大学"},
+		{"unsafe characters escaped", graph.Honor, `A<B>"C"{x}|^` + "`" + `\%#`, `pg:honor/A%3CB%3E%22C%22%7Bx%7D%7C%5E%60%5C%25%23`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := graph.EntityIRI(tc.typ, tc.in); got != tc.want {
+				t.Errorf("EntityIRI(%s, %q) = %q, want %q", tc.typ, tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDocumentIDRoundTrip(t *testing.T) {
+	for _, id := range []string{"000_50c721a1e63a8171", "新闻 稿#1", "a%b"} {
+		s := graph.SentenceIRI(id, 7)
+		got, ok := graph.DocumentIDOf(s)
+		if !ok || got != id {
+			t.Errorf("DocumentIDOf(%q) = %q, %v; want %q", s, got, ok, id)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	if p, err := graph.ParsePredicate("位于"); err != nil || p != graph.LocatedIn {
+		t.Errorf("ParsePredicate(位于) = %v, %v", p, err)
+	}
+	if _, err := graph.ParsePredicate("owns"); err == nil {
+		t.Error("ParsePredicate(owns) succeeded")
+	}
+	if ty, err := graph.ParseEntityType("park"); err != nil || ty != graph.Park {
+		t.Errorf("ParseEntityType(park) = %v, %v", ty, err)
+	}
+	if !graph.Awarded.Allows(graph.Enterprise, graph.Honor) || graph.Awarded.Allows(graph.Honor, graph.Enterprise) {
+		t.Error("Awarded domain wrong")
+	}
+}
+
+// sampleDocument is a small extracted article.
+func sampleDocument() *graph.Document {
+	text := "云岭高新区3家企业上榜。其中，青禾科技有限公司上榜“瞪羚企业”。云岭高新区出资2亿元设立星火基金。"
+	d := &graph.Document{ID: "doc1", Path: "news/doc1.txt", Title: "云岭高新区", Hash: "abc", Text: text}
+	d.Sentences = []graph.Sentence{
+		{Index: 0, Text: "云岭高新区3家企业上榜。", Span: graph.Span{Start: 0, End: 12}},
+		{Index: 1, Text: "其中，青禾科技有限公司上榜“瞪羚企业”。", Span: graph.Span{Start: 12, End: 32}},
+		{Index: 2, Text: "云岭高新区出资2亿元设立星火基金。", Span: graph.Span{Start: 32, End: 49}},
+	}
+	park := graph.Entity{Type: graph.Park, Name: "云岭高新区", Aliases: []string{"高新区"}, Mentions: []graph.Span{{0, 5}, {32, 37}}}
+	ent := graph.Entity{Type: graph.Enterprise, Name: "青禾科技有限公司", Mentions: []graph.Span{{15, 23}}}
+	hon := graph.Entity{Type: graph.Honor, Name: "瞪羚企业", Mentions: []graph.Span{{26, 30}}}
+	fund := graph.Entity{Type: graph.Investor, Name: "星火基金", Mentions: []graph.Span{{44, 48}}}
+	d.Entities = []graph.Entity{park, ent, hon, fund}
+	d.Relations = []graph.Relation{
+		{Subject: ent.Ref(), Predicate: graph.LocatedIn, Object: park.Ref(), Sentence: 1},
+		{Subject: ent.Ref(), Predicate: graph.Awarded, Object: hon.Ref(), Sentence: 1},
+		{Subject: park.Ref(), Predicate: graph.InvestsIn, Object: fund.Ref(), Sentence: 2, Amount: graph.Amount{Text: "2亿元", Yuan: 2e8}},
+		{Subject: park.Ref(), Predicate: graph.PartnersWith, Object: ent.Ref(), Sentence: 2},
+	}
+	return d
+}
+
+func TestDocumentQuads(t *testing.T) {
+	d := sampleDocument()
+	qs := d.Quads(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	D := graph.DocumentIRI("doc1")
+	var sawRelation, sawAmount bool
+	for _, q := range qs {
+		label, ok := q.Label.(quad.IRI)
+		if !ok {
+			t.Fatalf("quad without IRI label: %v", q)
+		}
+		if _, isRel := graph.PredicateOf(q.Predicate.(quad.IRI)); isRel {
+			sawRelation = true
+			if label == D || !strings.HasPrefix(string(label), string(D)+"#s") {
+				t.Errorf("relation %v is not labelled with its sentence", q)
+			}
+		}
+		if q.Predicate == graph.PredAmount && quad.ToString(q.Object) == "2亿元" {
+			sawAmount = true
+		}
+		if q.Predicate == graph.PartnersWith.IRI() {
+			s, o := q.Subject.(quad.IRI), q.Object.(quad.IRI)
+			if o < s {
+				t.Errorf("symmetric relation not ordered: %v", q)
+			}
+		}
+	}
+	if !sawRelation || !sawAmount {
+		t.Errorf("missing relation (%v) or amount (%v) quads", sawRelation, sawAmount)
+	}
+	again := d.Quads(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if len(again) != len(qs) {
+		t.Fatalf("not deterministic: %d then %d quads", len(qs), len(again))
+	}
+	for i := range qs {
+		if qs[i].NQuad() != again[i].NQuad() {
+			t.Fatalf("not deterministic at %d: %s vs %s", i, qs[i].NQuad(), again[i].NQuad())
+		}
+	}
+}
+
+func TestBuilderRoundTrip(t *testing.T) {
+	d := sampleDocument()
+	var b graph.Builder
+	for _, q := range d.Quads(time.Now()) {
+		b.Add(q)
+	}
+	s := b.Snapshot()
+	if len(s.Nodes) != 4 {
+		t.Fatalf("nodes = %d, want 4", len(s.Nodes))
+	}
+	if len(s.Edges) != 4 {
+		t.Fatalf("edges = %d, want 4", len(s.Edges))
+	}
+	park := s.Node(graph.EntityIRI(graph.Park, "云岭高新区"))
+	if park == nil || park.Type != graph.Park || len(park.Aliases) != 1 || park.Aliases[0] != "高新区" {
+		t.Fatalf("park node = %+v", park)
+	}
+	if got := s.Find("高新区"); len(got) != 1 || got[0] != park {
+		t.Errorf("Find(高新区) = %v", got)
+	}
+	for _, e := range s.Edges {
+		if len(e.Evidence) != 1 || e.Evidence[0].Doc != "doc1" || e.Evidence[0].Text == "" {
+			t.Errorf("edge %s %s %s evidence = %+v", e.Subject, e.Predicate, e.Object, e.Evidence)
+		}
+		if e.Predicate == graph.InvestsIn && (e.Amount.Text != "2亿元" || e.Amount.Yuan != 2e8) {
+			t.Errorf("invests_in amount = %+v", e.Amount)
+		}
+	}
+	doc := s.Document("doc1")
+	if doc == nil || doc.Hash != "abc" || doc.File != "news/doc1.txt" {
+		t.Errorf("document = %+v", doc)
+	}
+}

@@ -1,0 +1,134 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// A line that is only a byline: ◎本报记者 魏依晨, 通讯员 蒋文锋 肖蕾, 实习生 吴晓静.
+	bylineLine = regexp.MustCompile(`^(◎|(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影|撰稿|编辑|责任编辑|责编)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*([\s　]+(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*)*$)`)
+	// A byline inside a line: 【记者郝玲合肥报道】, （记者 张三 通讯员 李四）, (记者郝晓明).
+	bylineInline = regexp.MustCompile(`[【\[（(]\s*(本报|特约|见习)?(记者|通讯员)[^】\]）)]{1,40}[】\]）)]`)
+	// A photo credit closing a caption: 。 赵春亮摄, 新华社记者 杨植森摄, 视觉中国供图, （张三 摄）.
+	creditTail  = regexp.MustCompile(`(^|[。！？!?\s　])[\s　]*(((新华社|本报|特约)?(记者|通讯员)[\s　]*)?[\p{Han}·]{2,5}[\s　]*摄|[\p{Han}A-Za-z]{2,10}[\s　]*供图|[（(][^（()）]{2,20}[\s　]*(摄|供图)[）)])[\s　]*$`)
+	headingMark = regexp.MustCompile(`^#{1,6}[ \t]+`)
+)
+
+// terminal are the characters that end a paragraph properly; a paragraph
+// that ends in anything else was cut by page layout.
+const terminal = "。！？!?…”』」）)》】\"'：:；;"
+
+// Clean repairs the layout damage of a newspaper page and returns the text
+// with one paragraph per line, and its title (the first heading, or the
+// first line). Bylines and photo credits go; captions stay as paragraphs;
+// paragraphs cut in the middle of a sentence by a blank line (or by a
+// caption placed inside them) are joined again; Markdown heading marks are
+// removed.
+func Clean(text string) (clean, title string) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+
+	type para struct {
+		text    string
+		heading bool
+		caption bool
+	}
+	var paras []para
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, para{text: strings.Join(cur, "")})
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimFunc(line, unicode.IsSpace)
+		if line == "" {
+			flush()
+			continue
+		}
+		if m := headingMark.FindString(line); m != "" {
+			flush()
+			h := strings.TrimSpace(line[len(m):])
+			if h != "" {
+				paras = append(paras, para{text: h, heading: true})
+			}
+			continue
+		}
+		if bylineLine.MatchString(line) {
+			flush()
+			continue
+		}
+		line = bylineInline.ReplaceAllString(line, "")
+		line = strings.TrimFunc(creditTail.ReplaceAllString(line, "$1"), unicode.IsSpace)
+		if line == "" {
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	for i := range paras {
+		p := &paras[i]
+		p.caption = !p.heading && (strings.HasPrefix(p.text, "图为") || strings.HasPrefix(p.text, "图：") || strings.HasPrefix(p.text, "上图") || strings.HasPrefix(p.text, "下图"))
+	}
+
+	// Join paragraphs cut by layout, moving captions found in between after
+	// the joined paragraph.
+	var out []para
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		var moved []para
+		for !p.heading && !p.caption && cutMidSentence(p.text) {
+			j := i + 1
+			for j < len(paras) && paras[j].caption {
+				j++
+			}
+			if j >= len(paras) || paras[j].heading || !continues(paras[j].text) {
+				break
+			}
+			moved = append(moved, paras[i+1:j]...)
+			p.text += paras[j].text
+			i = j
+		}
+		out = append(out, p)
+		out = append(out, moved...)
+	}
+
+	var b strings.Builder
+	for i, p := range out {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.text)
+		if title == "" && p.heading {
+			title = p.text
+		}
+	}
+	if title == "" && len(out) > 0 {
+		title = out[0].text
+		if utf8.RuneCountInString(title) > 60 {
+			title = string([]rune(title)[:60])
+		}
+	}
+	return b.String(), title
+}
+
+// cutMidSentence reports whether a paragraph ends without closing
+// punctuation although it is body text (long and punctuated, unlike a title).
+func cutMidSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(terminal, last) {
+		return false
+	}
+	return utf8.RuneCountInString(s) >= 8 && strings.ContainsAny(s, "，。、,；")
+}
+
+// continues reports whether a paragraph can be the rest of a cut sentence.
+func continues(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r) || unicode.IsDigit(r) || unicode.IsLower(r) || strings.ContainsRune("，、。）)”", r)
+}

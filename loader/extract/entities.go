@@ -1,0 +1,452 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"parkgraph/graph"
+)
+
+// entity is a group of mentions that name one thing.
+type entity struct {
+	typ      graph.EntityType
+	name     string
+	key      string
+	aliases  map[string]bool
+	mentions []int
+	parent   int // for a sub-park: the entity of the park it belongs to; else -1
+	dropped  bool
+}
+
+var aliasDefRE = regexp.MustCompile(`^\s*\((?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
+
+// recognizeAliasDefinitions reads (以下简称“X”) after a mention: X becomes an
+// alias of that mention's entity, and every later X refers to it.
+func (d *doc) recognizeAliasDefinitions() {
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.inner || m.end >= len(d.m) {
+			continue
+		}
+		hi := min(len(d.m), m.end+40)
+		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
+		if loc == nil {
+			continue
+		}
+		prefix := []rune(string(d.m[m.end:hi])[:loc[2]])
+		alias := []rune(string(d.m[m.end:hi])[loc[2]:loc[3]])
+		start := m.end + len(prefix)
+		name := strings.TrimSpace(string(d.orig[start : start+len(alias)]))
+		if name == "" {
+			continue
+		}
+		d.aliasOf[graph.NormalizeName(name)] = m.name
+		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
+		d.add(am)
+	}
+}
+
+// barePark are park words that, standing alone, point back to a park the
+// article names.
+var bareParks = []string{"该高新区", "该开发区", "该园区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "新区", "园区"}
+
+// recognizeBareParks adds mentions for bare park words (高新区, 园区). They
+// refer to the park named last before them; where the article names no park
+// at all, a bare 高新区 is the park's name.
+func (d *doc) recognizeBareParks() {
+	for i := 0; i < len(d.m); i++ {
+		for _, w := range bareParks {
+			if !d.hasAt(i, w) {
+				continue
+			}
+			n := len([]rune(w))
+			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i)) {
+				break
+			}
+			if i+n < len(d.m) && d.hasAt(i+n, "内", "外") == false && isHan(d.m[i+n]) && d.startsSuffix(i+n) {
+				break
+			}
+			d.add(mention{start: i, end: i + n, typ: graph.Park, name: string(d.orig[i : i+n]), src: "bare-park", class: "bare", parent: -1})
+			i += n - 1
+			break
+		}
+	}
+}
+
+// isStopBefore reports whether a stop word ends at i.
+func (d *doc) isStopBefore(i int) bool {
+	lo, _ := d.sentenceBounds(i)
+	_, _, ok := d.x.lex.stops.longest(d.m, lo, i)
+	return ok
+}
+
+// startsSuffix reports whether a body suffix (管委会, 管理局) starts at i, so
+// the park word belongs to an organisation's name.
+func (d *doc) startsSuffix(i int) bool {
+	for n := 1; n <= 5 && i+n <= len(d.m); n++ {
+		if _, sf, ok := d.x.lex.suffixes.longest(d.m, i, i+n); ok && sf.typ == graph.Institution {
+			return true
+		}
+	}
+	return false
+}
+
+// covered reports whether [s,e) overlaps a mention.
+func (d *doc) covered(s, e int) bool {
+	for k := range d.mentions {
+		m := &d.mentions[k]
+		if m.start < e && s < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+var honourNoise = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批)+`)
+
+// groupKey is the identity of a mention's name within the document.
+func (d *doc) groupKey(m *mention) string {
+	k := graph.NormalizeName(stripQuotes([]rune(m.name)))
+	if m.typ == graph.Honor {
+		k = honourNoise.ReplaceAllString(k, "")
+		k = strings.TrimSuffix(k, "名单")
+		if k == "" {
+			k = graph.NormalizeName(m.name)
+		}
+	}
+	if full, ok := d.aliasOf[k]; ok {
+		k = graph.NormalizeName(stripQuotes([]rune(full)))
+	}
+	return string(m.typ) + "|" + k
+}
+
+// resolve groups mentions into entities.
+func (d *doc) resolve() {
+	d.group()
+	d.mergePrefixed()
+	d.gazetteer()
+	d.group()
+	d.mergePrefixed()
+	d.resolveBareParks()
+	d.dropEmployerOnly()
+}
+
+func (d *doc) group() {
+	d.ents = d.ents[:0]
+	byKey := map[string]int{}
+	for _, i := range d.byPosition() {
+		m := &d.mentions[i]
+		if m.class == "bare" {
+			m.ent = -1
+			continue
+		}
+		k := d.groupKey(m)
+		m.key = k
+		ei, ok := byKey[k]
+		if !ok {
+			ei = len(d.ents)
+			byKey[k] = ei
+			d.ents = append(d.ents, &entity{typ: m.typ, key: k, aliases: map[string]bool{}, parent: -1})
+		}
+		e := d.ents[ei]
+		e.mentions = append(e.mentions, i)
+		e.aliases[m.name] = true
+		m.ent = ei
+	}
+	for _, e := range d.ents {
+		e.name = d.canonical(e)
+	}
+	// Sub-parks: the parent's name plus the sub-park's is an alias.
+	for _, e := range d.ents {
+		for _, mi := range e.mentions {
+			m := &d.mentions[mi]
+			if m.parent >= 0 && d.mentions[m.parent].ent >= 0 {
+				e.parent = d.mentions[m.parent].ent
+				pm := &d.mentions[m.parent]
+				if m.start > pm.start && !strings.HasPrefix(m.name, pm.name) { // written as parent + sub-park
+					e.aliases[pm.name+m.name] = true
+				}
+			}
+		}
+	}
+}
+
+// canonical picks an entity's name: the longest form for an enterprise (its
+// full name), the shortest otherwise (place and level words left out).
+func (d *doc) canonical(e *entity) string {
+	forms := make([]string, 0, len(e.aliases))
+	for a := range e.aliases {
+		forms = append(forms, a)
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		li, lj := len([]rune(forms[i])), len([]rune(forms[j]))
+		if li != lj {
+			if e.typ == graph.Enterprise {
+				return li > lj
+			}
+			return li < lj
+		}
+		return forms[i] < forms[j]
+	})
+	if e.typ == graph.Honor {
+		// Honours: the form without year and batch.
+		for _, f := range forms {
+			if !honourNoise.MatchString(graph.NormalizeName(f)) {
+				return f
+			}
+		}
+		if name := honourNoise.ReplaceAllString(forms[0], ""); name != "" {
+			e.aliases[name] = true
+			return name
+		}
+	}
+	if e.typ == graph.Investor || e.typ == graph.Institution || e.typ == graph.Project {
+		// A leading level word describes, it does not name: 省级“锂电产业链”科创基金.
+		for _, lv := range []string{"国家级", "省级", "市级", "区级", "县级"} {
+			if rest, ok := strings.CutPrefix(forms[0], lv); ok && len([]rune(rest)) >= 4 {
+				rest = stripQuotes([]rune(rest))
+				e.aliases[rest] = true
+				return rest
+			}
+		}
+	}
+	if e.typ != graph.Enterprise {
+		return forms[0]
+	}
+	// An enterprise: its full name; a defined short name is an alias.
+	for _, f := range forms {
+		if _, isAlias := d.aliasOf[graph.NormalizeName(f)]; !isAlias {
+			return f
+		}
+	}
+	return forms[0]
+}
+
+// mergePrefixed merges an entity into another of the same type whose name
+// it is with a leading place or level word (四川内江高新区 → 内江高新区,
+// 国家级专精特新“小巨人”企业 → 专精特新“小巨人”企业), and a park's area named
+// with the full park name into the one named with its short form
+// (沈抚改革创新示范区科创园 → 沈抚科创园).
+func (d *doc) mergePrefixed() {
+	byKey := map[string]int{}
+	for i, e := range d.ents {
+		byKey[e.key] = i
+	}
+	lx := d.x.lex
+	for i, e := range d.ents {
+		if e.dropped || e.typ == graph.Enterprise {
+			continue
+		}
+		typ, k, _ := strings.Cut(e.key, "|")
+		rs := []rune(k)
+		for cut := 1; cut < len(rs)-1; cut++ {
+			prefix := rs[:cut]
+			if !lx.isGenericCore(prefix) {
+				continue
+			}
+			if j, ok := byKey[typ+"|"+string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
+				d.mergeInto(i, j)
+				break
+			}
+		}
+	}
+	// Park areas: <parent park><type word> and <short><type word>.
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Park || e.parent < 0 {
+			continue
+		}
+		parent := d.ents[e.parent]
+		pname := []rune(graph.NormalizeName(parent.name))
+		full := []rune(strings.TrimPrefix(e.key, "Park|"))
+		if !hasPrefixRunes(full, string(pname)) {
+			continue
+		}
+		word := full[len(pname):]
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Park {
+				continue
+			}
+			on := []rune(strings.TrimPrefix(o.key, "Park|"))
+			if len(on) > len(word) && strings.HasSuffix(string(on), string(word)) {
+				short := on[:len(on)-len(word)]
+				if len(short) >= 2 && hasPrefixRunes(pname, string(short)) {
+					d.mergeInto(i, j)
+					o.parent = e.parent
+					break
+				}
+			}
+		}
+	}
+}
+
+func (d *doc) mergeInto(from, to int) {
+	f, t := d.ents[from], d.ents[to]
+	for a := range f.aliases {
+		t.aliases[a] = true
+	}
+	for _, mi := range f.mentions {
+		d.mentions[mi].ent = to
+	}
+	t.mentions = append(t.mentions, f.mentions...)
+	if t.parent < 0 {
+		t.parent = f.parent
+	}
+	f.dropped = true
+	f.mentions = nil
+	t.name = d.canonical(t)
+}
+
+// gazetteer adds a mention for every further occurrence of an entity's name
+// or alias that no recogniser found (a short name used after its
+// definition, a sub-park named alone).
+func (d *doc) gazetteer() {
+	type form struct {
+		rs  []rune
+		ent int
+	}
+	owner := map[string]int{}
+	for i, e := range d.ents {
+		if e.dropped {
+			continue
+		}
+		for a := range e.aliases {
+			k := string(matchRunes([]rune(stripQuotes([]rune(a)))))
+			if len([]rune(k)) < 2 {
+				continue
+			}
+			if prev, ok := owner[k]; ok && prev != i {
+				owner[k] = -1 // ambiguous
+				continue
+			}
+			owner[k] = i
+		}
+	}
+	var forms []form
+	for k, i := range owner {
+		if i >= 0 {
+			forms = append(forms, form{[]rune(k), i})
+		}
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		if len(forms[i].rs) != len(forms[j].rs) {
+			return len(forms[i].rs) > len(forms[j].rs)
+		}
+		return string(forms[i].rs) < string(forms[j].rs)
+	})
+	for _, f := range forms {
+		e := d.ents[f.ent]
+		for i := 0; i+len(f.rs) <= len(d.m); i++ {
+			if d.m[i] != f.rs[0] || !hasPrefixRunes(d.m[i:], string(f.rs)) {
+				continue
+			}
+			end := i + len(f.rs)
+			if d.covered(i, end) || d.sentOf[i] < 0 {
+				continue
+			}
+			// Only whole names: not the middle of a longer word of name characters
+			// that continues into a suffix.
+			if end < len(d.m) && d.continuesIntoName(end) {
+				continue
+			}
+			d.mentions = append(d.mentions, mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
+			i = end - 1
+		}
+	}
+}
+
+// continuesIntoName reports whether a suffix begins within a few characters
+// after i, so a known short name at i is only the start of another name.
+func (d *doc) continuesIntoName(i int) bool {
+	lo, hi := d.sentenceBounds(i)
+	_ = lo
+	for n := 1; n <= 6 && i+n <= hi; n++ {
+		if !isNameRune(d.m[i+n-1]) {
+			return false
+		}
+		if _, sf, ok := d.x.lex.suffixes.longest(d.m, i, i+n); ok && sf.class != classSubpark && n >= len([]rune(sf.word)) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveBareParks points each bare park word at the park named last before
+// it, or at the only park the article names; where the article names none,
+// the bare word is the park.
+func (d *doc) resolveBareParks() {
+	var parks []int
+	for i, e := range d.ents {
+		if !e.dropped && e.typ == graph.Park {
+			parks = append(parks, i)
+		}
+	}
+	firstBare := -1
+	for _, i := range d.byPosition() {
+		m := &d.mentions[i]
+		if m.class != "bare" {
+			continue
+		}
+		if len(parks) == 0 {
+			w := strings.TrimPrefix(m.name, "该")
+			if w == "园区" || w == "新区" {
+				continue
+			}
+			if firstBare < 0 {
+				firstBare = len(d.ents)
+				d.ents = append(d.ents, &entity{typ: graph.Park, name: w, key: "Park|" + w, aliases: map[string]bool{}, parent: -1})
+			}
+			m.ent = firstBare
+			d.ents[firstBare].mentions = append(d.ents[firstBare].mentions, i)
+			continue
+		}
+		best, bestEnd := -1, -1
+		for _, j := range d.byPosition() {
+			o := &d.mentions[j]
+			if o.class == "bare" || o.ent < 0 || o.typ != graph.Park || o.end > m.start || d.ents[o.ent].dropped {
+				continue
+			}
+			if o.end > bestEnd {
+				best, bestEnd = o.ent, o.end
+			}
+		}
+		if best < 0 && len(parks) == 1 {
+			best = parks[0]
+		}
+		m.ent = best
+		if best >= 0 && len(parks) == 1 && m.name != "园区" && !strings.HasPrefix(m.name, "该") {
+			d.ents[best].aliases[m.name] = true
+		}
+	}
+}
+
+// dropEmployerOnly drops organisations named only as someone's employer
+// (X局局长, X公司总经理): the guideline annotates them only where they act.
+func (d *doc) dropEmployerOnly() {
+	for _, e := range d.ents {
+		if e.dropped || (e.typ != graph.Enterprise && e.typ != graph.Institution && e.typ != graph.Investor) {
+			continue
+		}
+		acting := false
+		for _, mi := range e.mentions {
+			if !d.employerMention(&d.mentions[mi]) {
+				acting = true
+				break
+			}
+		}
+		if !acting {
+			e.dropped = true
+		}
+	}
+}
+
+var titleWords = []string{"党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席"}
+
+func (d *doc) employerMention(m *mention) bool {
+	for _, w := range titleWords {
+		if d.hasAt(m.end, w) {
+			return true
+		}
+	}
+	return false
+}

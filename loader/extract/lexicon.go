@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"parkgraph/graph"
+)
+
+// revTrie finds the words that end at a position of a rune slice.
+type revTrie[V any] struct {
+	root revNode[V]
+}
+
+type revNode[V any] struct {
+	next map[rune]*revNode[V]
+	val  V
+	leaf bool
+}
+
+func (t *revTrie[V]) add(word string, v V) {
+	n := &t.root
+	rs := []rune(word)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if n.next == nil {
+			n.next = map[rune]*revNode[V]{}
+		}
+		c := n.next[rs[i]]
+		if c == nil {
+			c = &revNode[V]{}
+			n.next[rs[i]] = c
+		}
+		n = c
+	}
+	n.val, n.leaf = v, true
+}
+
+// longest returns the length and value of the longest word that ends at
+// end (exclusive) and starts at or after lo.
+func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
+	var best V
+	bestLen, found := 0, false
+	n := &t.root
+	for i := end - 1; i >= lo; i-- {
+		n = n.next[rs[i]]
+		if n == nil {
+			break
+		}
+		if n.leaf {
+			best, bestLen, found = n.val, end-i, true
+		}
+	}
+	return bestLen, best, found
+}
+
+// each calls fn for every word ending at end, shortest first.
+func (t *revTrie[V]) each(rs []rune, lo, end int, fn func(n int, v V)) {
+	n := &t.root
+	for i := end - 1; i >= lo; i-- {
+		n = n.next[rs[i]]
+		if n == nil {
+			return
+		}
+		if n.leaf {
+			fn(end-i, n.val)
+		}
+	}
+}
+
+// suffixClass says how a suffix's name extends to the left.
+type suffixClass string
+
+const (
+	classLegal   suffixClass = "legal"
+	classOrg     suffixClass = "org"
+	classBody    suffixClass = "body"
+	classFund    suffixClass = "fund"
+	classPark    suffixClass = "park"
+	classSubpark suffixClass = "subpark"
+	classProject suffixClass = "project"
+)
+
+type suffix struct {
+	word      string
+	typ       graph.EntityType
+	class     suffixClass
+	min, max  int
+	notBefore []string
+}
+
+// lexicon holds the word lists the recognisers use.
+type lexicon struct {
+	suffixes   revTrie[*suffix]
+	stops      revTrie[bool] // value: the stop is soft (also occurs inside names)
+	generic    revTrie[bool]
+	places     revTrie[bool]
+	placeList  []string
+	honours    revTrie[string]
+	honourCues revTrie[bool]
+}
+
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	lx := &lexicon{}
+	lines, err := readLines(fsys, "rules/suffixes.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		f := strings.Split(strings.TrimSpace(l.text), "\t")
+		if len(f) < 3 {
+			return nil, l.errorf("want suffix, type and class separated by tabs")
+		}
+		t, err := graph.ParseEntityType(f[1])
+		if err != nil {
+			return nil, l.errorf("%v", err)
+		}
+		s := &suffix{word: f[0], typ: t, class: suffixClass(f[2]), min: 1, max: 24}
+		switch s.class {
+		case classLegal, classOrg, classBody, classFund, classPark, classSubpark, classProject:
+		default:
+			return nil, l.errorf("unknown class %q", f[2])
+		}
+		if s.class == classProject {
+			s.max = 40
+		}
+		for _, opt := range f[3:] {
+			k, v, ok := strings.Cut(opt, "=")
+			if !ok {
+				return nil, l.errorf("option %q: want key=value", opt)
+			}
+			switch k {
+			case "min", "max":
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 {
+					return nil, l.errorf("option %s: want a number, got %q", k, v)
+				}
+				if k == "min" {
+					s.min = n
+				} else {
+					s.max = n
+				}
+			case "notbefore":
+				s.notBefore = strings.Split(v, "|")
+			default:
+				return nil, l.errorf("unknown option %q", k)
+			}
+		}
+		lx.suffixes.add(s.word, s)
+	}
+	stops, err := readLines(fsys, "rules/stops.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range stops {
+		w, attr, _ := strings.Cut(strings.TrimSpace(l.text), "\t")
+		switch strings.TrimSpace(attr) {
+		case "", "soft":
+		default:
+			return nil, l.errorf("unknown stop attribute %q (want soft or nothing)", attr)
+		}
+		lx.stops.add(strings.TrimSpace(w), strings.TrimSpace(attr) == "soft")
+	}
+	for _, spec := range []struct {
+		file string
+		into func(string)
+	}{
+		{"rules/generic.txt", func(w string) { lx.generic.add(w, true) }},
+		{"rules/places.txt", func(w string) { lx.places.add(w, true); lx.placeList = append(lx.placeList, w) }},
+		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
+		{"rules/honour_cues.txt", func(w string) { lx.honourCues.add(w, true) }},
+	} {
+		words, err := wordList(fsys, spec.file)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range words {
+			spec.into(w)
+		}
+	}
+	return lx, nil
+}
+
+// isGenericCore reports whether rs (a name without its suffix) consists only
+// of generic words, place words, digits and punctuation.
+func (lx *lexicon) isGenericCore(rs []rune) bool {
+	end := len(rs)
+	for end > 0 {
+		r := rs[end-1]
+		if !isHan(r) && !isLatinLetter(r) {
+			end--
+			continue
+		}
+		if n, _, ok := lx.generic.longest(rs, 0, end); ok {
+			end -= n
+			continue
+		}
+		if n, _, ok := lx.places.longest(rs, 0, end); ok {
+			end -= n
+			continue
+		}
+		if n, _, ok := lx.suffixes.longest(rs, 0, end); ok && n >= 2 {
+			end -= n
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func isLatinLetter(r rune) bool { return r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') }
+
+func (s *suffix) String() string { return fmt.Sprintf("%s(%s)", s.word, s.typ) }

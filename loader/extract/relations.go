@@ -1,0 +1,491 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"parkgraph/graph"
+)
+
+// Each mention in a sentence is encoded as one private-use rune: the block
+// says the type, the low byte the mention's slot in the sentence.
+var typeBase = map[graph.EntityType]rune{
+	graph.Park:        0xE000,
+	graph.Enterprise:  0xE100,
+	graph.Institution: 0xE200,
+	graph.Honor:       0xE300,
+	graph.Investor:    0xE400,
+	graph.Project:     0xE500,
+}
+
+const maxSlots = 256
+
+func slotType(r rune) (graph.EntityType, int, bool) {
+	if r < 0xE000 || r >= 0xE600 {
+		return "", 0, false
+	}
+	return graph.EntityTypes[(r-0xE000)>>8], int(r & 0xFF), true
+}
+
+// typeGroups are the type names a rule slot may use.
+var typeGroups = map[string][]graph.EntityType{
+	"Park":        {graph.Park},
+	"Enterprise":  {graph.Enterprise},
+	"Institution": {graph.Institution},
+	"Honor":       {graph.Honor},
+	"Investor":    {graph.Investor},
+	"Project":     {graph.Project},
+	"Org":         {graph.Enterprise, graph.Institution, graph.Investor},
+	"Holder":      {graph.Enterprise, graph.Institution, graph.Park},
+	"Located":     {graph.Enterprise, graph.Institution, graph.Investor, graph.Project},
+	"Builder":     {graph.Enterprise, graph.Institution, graph.Investor, graph.Park},
+	"Actor":       {graph.Enterprise, graph.Institution, graph.Investor, graph.Park},
+	"Any":         graph.EntityTypes,
+}
+
+const (
+	listSep   = `(?:、|,|和|与|及|以及|或|还有)`
+	gapShort  = `[^。!?;\x{E000}-\x{E5FF}]{0,20}?`
+	gapLong   = `[^。!?]{0,80}?`
+	yearRE    = `(\d{4})年度?`
+	amountRE  = `(约?\d+(?:\.\d+)?(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:元|美元|欧元|人民币|港元))`
+	slotMacro = `\{(?:([A-Za-z]\w*):)?([A-Za-z|]+)(\+?)\}`
+)
+
+var slotMacroRE = regexp.MustCompile(slotMacro)
+
+// relRule is one compiled relation rule.
+type relRule struct {
+	spec  *RuleSpec
+	name  string
+	res   []*regexp.Regexp
+	emits []emit
+	span  int                       // sentences the pattern reads: 1, or 2 (previous + current)
+	where map[string]*regexp.Regexp // slot → pattern its name must match
+	types map[string]graph.EntityType
+}
+
+type emit struct {
+	subj, obj    string // group names, or "@Type" for every mention of a type in the sentence
+	pred         graph.Predicate
+	year, amount string // group names of attributes
+}
+
+func typeClass(names string) (string, error) {
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, n := range strings.Split(names, "|") {
+		ts, ok := typeGroups[n]
+		if !ok {
+			return "", fmt.Errorf("unknown slot type %q", n)
+		}
+		for _, t := range ts {
+			base := typeBase[t]
+			fmt.Fprintf(&b, `\x{%X}-\x{%X}`, base, base+maxSlots-1)
+		}
+	}
+	b.WriteByte(']')
+	return b.String(), nil
+}
+
+// expandPattern turns a rule pattern into a Go regular expression.
+func expandPattern(p string) (string, error) {
+	var err error
+	out := slotMacroRE.ReplaceAllStringFunc(p, func(m string) string {
+		sm := slotMacroRE.FindStringSubmatch(m)
+		name, types, list := sm[1], sm[2], sm[3] == "+"
+		var body string
+		switch types {
+		case "year":
+			body = yearRE
+		case "amount":
+			body = amountRE
+		default:
+			c, e := typeClass(types)
+			if e != nil {
+				err = e
+				return m
+			}
+			body = c
+			if list {
+				body = c + `(?:` + listSep + c + `)*`
+			}
+		}
+		if types == "year" || types == "amount" {
+			body = strings.Replace(body, "(", "(?P<"+name+">", 1)
+			if name == "" {
+				body = strings.Replace(body, "(?P<>", "(?:", 1)
+			}
+			return body
+		}
+		if name == "" {
+			return `(?:` + body + `)`
+		}
+		return `(?P<` + name + `>` + body + `)`
+	})
+	out = strings.NewReplacer("…", gapShort, "⋯", gapLong, "⏎", `[^\n]*\n`).Replace(out)
+	return out, err
+}
+
+func compileRule(s *RuleSpec) (*relRule, error) {
+	r := &relRule{spec: s, name: s.Name, span: 1, where: map[string]*regexp.Regexp{}, types: map[string]graph.EntityType{}}
+	if len(s.Fields["match"]) == 0 {
+		return nil, s.first.errorf("rule %s: no match line", s.Name)
+	}
+	for _, p := range s.Fields["match"] {
+		expr, err := expandPattern(p)
+		if err != nil {
+			return nil, s.first.errorf("rule %s: %v", s.Name, err)
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
+		}
+		r.res = append(r.res, re)
+		if strings.Contains(p, "⏎") {
+			r.span = 2
+		}
+	}
+	for _, e := range s.Fields["emit"] {
+		f := strings.Fields(e)
+		if len(f) < 3 {
+			return nil, s.first.errorf("rule %s: emit %q: want SUBJECT PREDICATE OBJECT [year=G] [amount=G]", s.Name, e)
+		}
+		p, err := graph.ParsePredicate(f[1])
+		if err != nil {
+			return nil, s.first.errorf("rule %s: %v", s.Name, err)
+		}
+		em := emit{subj: f[0], pred: p, obj: f[2]}
+		for _, a := range f[3:] {
+			k, v, _ := strings.Cut(a, "=")
+			switch k {
+			case "year":
+				em.year = v
+			case "amount":
+				em.amount = v
+			default:
+				return nil, s.first.errorf("rule %s: unknown attribute %q", s.Name, k)
+			}
+		}
+		r.emits = append(r.emits, em)
+	}
+	for _, w := range s.Fields["where"] {
+		slot, pat, _ := strings.Cut(w, " ")
+		re, err := regexp.Compile(strings.TrimSpace(pat))
+		if err != nil {
+			return nil, s.first.errorf("rule %s: where %q: %v", s.Name, w, err)
+		}
+		r.where[slot] = re
+	}
+	for _, w := range s.Fields["type"] {
+		slot, t, _ := strings.Cut(w, " ")
+		et, err := graph.ParseEntityType(strings.TrimSpace(t))
+		if err != nil {
+			return nil, s.first.errorf("rule %s: %v", s.Name, err)
+		}
+		r.types[slot] = et
+	}
+	if len(r.emits) == 0 && len(r.types) == 0 {
+		return nil, s.first.errorf("rule %s: no emit or type line", s.Name)
+	}
+	return r, nil
+}
+
+// encoded is a sentence with its mentions replaced by slot runes.
+type encoded struct {
+	text  string
+	slots []int // slot → mention index
+	ents  []int // slot → entity index
+}
+
+func (d *doc) encode(si int) encoded {
+	s := d.sents[si]
+	var b strings.Builder
+	var enc encoded
+	starts := map[int]int{}
+	for _, mi := range d.byPosition() {
+		m := &d.mentions[mi]
+		if m.ent < 0 || d.ents[m.ent].dropped || m.start < s.Span.Start || m.end > s.Span.End {
+			continue
+		}
+		if _, ok := starts[m.start]; !ok {
+			starts[m.start] = mi
+		}
+	}
+	for i := s.Span.Start; i < s.Span.End; {
+		if mi, ok := starts[i]; ok && len(enc.slots) < maxSlots {
+			m := &d.mentions[mi]
+			t := d.ents[m.ent].typ
+			b.WriteRune(typeBase[t] + rune(len(enc.slots)))
+			enc.slots = append(enc.slots, mi)
+			enc.ents = append(enc.ents, m.ent)
+			i = m.end
+			continue
+		}
+		r := d.m[i]
+		if !isQuote(r) && r != ' ' {
+			b.WriteRune(r)
+		}
+		i++
+	}
+	enc.text = b.String()
+	return enc
+}
+
+// fact is a relation found by a rule.
+type fact struct {
+	s, o     int // entity indexes
+	p        graph.Predicate
+	sentence int
+	year     int
+	amount   graph.Amount
+	rule     string
+}
+
+// relations runs every rule over every sentence and adds the relations that
+// follow from the document's structure (sub-parks, park bodies).
+func (d *doc) relations() []graph.Relation {
+	facts := d.ruleFacts()
+	facts = append(facts, d.structuralFacts()...)
+	return d.toRelations(facts)
+}
+
+func (d *doc) ruleFacts() []fact {
+	var facts []fact
+	encs := make([]encoded, len(d.sents))
+	for si := range d.sents {
+		encs[si] = d.encode(si)
+	}
+	for si := range d.sents {
+		for _, r := range d.x.rules {
+			text, slots, ents, offset := encs[si].text, encs[si].slots, encs[si].ents, 0
+			if r.span == 2 {
+				if si == 0 {
+					continue
+				}
+				prev := encs[si-1]
+				text = prev.text + "\n" + shiftSlots(encs[si].text, len(prev.slots))
+				slots = append(append([]int{}, prev.slots...), encs[si].slots...)
+				ents = append(append([]int{}, prev.ents...), encs[si].ents...)
+				offset = len(prev.slots)
+			}
+			if len(slots) > maxSlots {
+				continue
+			}
+			for _, re := range r.res {
+				for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+					facts = append(facts, d.apply(r, re, text, loc, ents, offset, si)...)
+				}
+			}
+		}
+	}
+	return facts
+}
+
+// shiftSlots renumbers the slot runes of an encoded sentence by n.
+func shiftSlots(s string, n int) string {
+	if n == 0 {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if _, _, ok := slotType(r); ok {
+			rs[i] = r + rune(n)
+		}
+	}
+	return string(rs)
+}
+
+func (d *doc) apply(r *relRule, re *regexp.Regexp, text string, loc []int, ents []int, offset, si int) []fact {
+	group := func(name string) string {
+		i := re.SubexpIndex(name)
+		if i < 0 || loc[2*i] < 0 {
+			return ""
+		}
+		return text[loc[2*i]:loc[2*i+1]]
+	}
+	slotsIn := func(name string) []int {
+		if t, ok := strings.CutPrefix(name, "@"); ok {
+			et := graph.EntityType(t)
+			var out []int
+			for k := offset; k < len(ents); k++ {
+				if d.ents[ents[k]].typ == et {
+					out = append(out, ents[k])
+				}
+			}
+			return out
+		}
+		var out []int
+		for _, c := range group(name) {
+			if _, k, ok := slotType(c); ok && k < len(ents) {
+				e := ents[k]
+				if w := r.where[name]; w != nil && !w.MatchString(d.ents[e].name) {
+					continue
+				}
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	for slot, t := range r.types {
+		for _, e := range slotsIn(slot) {
+			d.ents[e].typ = t
+		}
+	}
+	var out []fact
+	for _, em := range r.emits {
+		year := 0
+		if em.year != "" {
+			year, _ = strconv.Atoi(group(em.year))
+		}
+		var amount graph.Amount
+		if em.amount != "" {
+			amount = parseAmount(group(em.amount))
+		}
+		for _, s := range slotsIn(em.subj) {
+			for _, o := range slotsIn(em.obj) {
+				if s == o {
+					continue
+				}
+				out = append(out, fact{s: s, o: o, p: em.pred, sentence: si, year: year, amount: amount, rule: r.name})
+			}
+		}
+	}
+	return out
+}
+
+// parseAmount reads 2亿元, 3100多万元, 约53.6亿元, 158亿美元.
+func parseAmount(s string) graph.Amount {
+	if s == "" {
+		return graph.Amount{}
+	}
+	a := graph.Amount{Text: s}
+	t := strings.TrimPrefix(s, "约")
+	end := 0
+	for end < len(t) && (t[end] >= '0' && t[end] <= '9' || t[end] == '.') {
+		end++
+	}
+	v, err := strconv.ParseFloat(t[:end], 64)
+	if err != nil {
+		return a
+	}
+	rest := strings.TrimLeft(t[end:], "多余")
+	mult := 1.0
+	for _, u := range []struct {
+		w string
+		m float64
+	}{{"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}, {"千", 1e3}} {
+		if strings.HasPrefix(rest, u.w) {
+			mult = u.m
+			break
+		}
+	}
+	a.Yuan = v * mult
+	return a
+}
+
+// structuralFacts are relations the names themselves state: a sub-park is
+// part of the park it is written after; a park's body (X管委会, X规划建设局)
+// is located in the park.
+func (d *doc) structuralFacts() []fact {
+	var out []fact
+	for i, e := range d.ents {
+		if e.dropped {
+			continue
+		}
+		if e.typ == graph.Park && e.parent >= 0 && !d.ents[e.parent].dropped && e.parent != i {
+			out = append(out, fact{s: i, o: e.parent, p: graph.PartOf, sentence: d.sentenceOfFirst(e, func(m *mention) bool { return m.parent >= 0 }), rule: "structure:sub-park"})
+		}
+		if e.typ == graph.Institution {
+			for _, mi := range e.mentions {
+				m := &d.mentions[mi]
+				if p := d.parkPrefix(m); p >= 0 && p != i {
+					out = append(out, fact{s: i, o: p, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (d *doc) sentenceOfFirst(e *entity, pred func(*mention) bool) int {
+	for _, mi := range e.mentions {
+		if pred(&d.mentions[mi]) {
+			return d.sentOf[d.mentions[mi].start]
+		}
+	}
+	if len(e.mentions) > 0 {
+		return d.sentOf[d.mentions[e.mentions[0]].start]
+	}
+	return -1
+}
+
+// parkPrefix returns the park entity whose name (or a bare park word) an
+// institution's name starts with, or -1.
+func (d *doc) parkPrefix(m *mention) int {
+	name := graph.NormalizeName(m.name)
+	best, bestLen := -1, 0
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Park {
+			continue
+		}
+		for a := range e.aliases {
+			n := graph.NormalizeName(a)
+			if len(n) > bestLen && len(n) < len(name) && strings.HasPrefix(name, n) {
+				best, bestLen = i, len(n)
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for _, w := range bareParks {
+		if strings.HasPrefix(name, w) {
+			// The park named last before this mention.
+			bestEnd := -1
+			for _, j := range d.byPosition() {
+				o := &d.mentions[j]
+				if o.ent >= 0 && !d.ents[o.ent].dropped && d.ents[o.ent].typ == graph.Park && o.end <= m.start && o.end > bestEnd {
+					best, bestEnd = o.ent, o.end
+				}
+			}
+			return best
+		}
+	}
+	return -1
+}
+
+// toRelations turns facts into relations: symmetric ones ordered, types
+// checked against the guideline, duplicates (same triple, same sentence)
+// dropped.
+func (d *doc) toRelations(facts []fact) []graph.Relation {
+	seen := map[string]bool{}
+	var out []graph.Relation
+	for _, f := range facts {
+		s, o := d.ents[f.s], d.ents[f.o]
+		if s.dropped || o.dropped || !f.p.Allows(s.typ, o.typ) {
+			continue
+		}
+		sr, or := graph.EntityRef{Type: s.typ, Name: s.name}, graph.EntityRef{Type: o.typ, Name: o.name}
+		if f.p.Symmetric() && or.IRI() < sr.IRI() {
+			sr, or = or, sr
+		}
+		k := fmt.Sprint(sr, f.p, or, f.sentence)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, graph.Relation{Subject: sr, Predicate: f.p, Object: or, Sentence: f.sentence, Year: f.year, Amount: f.amount})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Sentence != out[j].Sentence {
+			return out[i].Sentence < out[j].Sentence
+		}
+		return false
+	})
+	return out
+}

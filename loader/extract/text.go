@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"unicode"
+)
+
+// matchForm maps a rune to the form rules match against: full-width ASCII
+// becomes ASCII, the ideographic space a space, and traditional characters
+// their simplified form. Each rune maps to exactly one rune, so offsets in
+// the matching form are offsets in the original text, and names are always
+// cut from the original.
+func matchForm(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!'
+	case r == 0x3000:
+		return ' '
+	case r == '〔' || r == '【':
+		return '['
+	case r == '〕' || r == '】':
+		return ']'
+	case r == '—' || r == '–':
+		return '-'
+	}
+	if s, ok := t2s[r]; ok {
+		return s
+	}
+	return r
+}
+
+func matchRunes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = matchForm(r)
+	}
+	return out
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FA1F || r == '〇'
+}
+
+// isNameRune reports whether r can be part of an organisation's name.
+func isNameRune(r rune) bool {
+	return isHan(r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '·' || r == '&' || r == '-' || r == '+' || unicode.IsLetter(r)
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+func isOpenQuote(r rune) bool { return r == '“' || r == '‘' || r == '「' || r == '『' }
+
+func isCloseQuote(r rune) bool { return r == '”' || r == '’' || r == '」' || r == '』' }
+
+// stripQuotes removes quote characters from a name (decorative quotes are
+// not part of a canonical name).
+func stripQuotes(rs []rune) string {
+	out := make([]rune, 0, len(rs))
+	for _, r := range rs {
+		if !isQuote(r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,189 @@
+package loader_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parkgraph/loader"
+)
+
+func TestDecodeEncodings(t *testing.T) {
+	var want string
+	for _, tc := range []struct{ file, enc string }{
+		{"article-utf8.txt", loader.EncUTF8},
+		{"article-utf8bom.txt", loader.EncUTF8BOM},
+		{"article-utf16le.txt", loader.EncUTF16LE},
+		{"article-utf16be.txt", loader.EncUTF16BE},
+		{"article-gb18030.txt", loader.EncGB18030},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			src, err := loader.ReadSource(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, enc, invalid, err := loader.Decode(src.Bytes)
+			if err != nil || enc != tc.enc || invalid != 0 {
+				t.Fatalf("Decode = enc %q, %d invalid, err %v; want %q", enc, invalid, err, tc.enc)
+			}
+			if want == "" {
+				want = text
+			}
+			if text != want {
+				t.Errorf("text differs from the UTF-8 original:\n%q\n%q", text, want)
+			}
+		})
+	}
+}
+
+func TestDecodeBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", nil, loader.ErrEmpty},
+		{"blank", []byte(" \n\t "), loader.ErrEmpty},
+		{"nul bytes", []byte("云岭\x00\x00\x00高新区"), loader.ErrBinary},
+		{"random bytes", []byte{0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d}, loader.ErrBinary},
+		{"utf16 bom only", []byte{0xff, 0xfe}, loader.ErrEmpty},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, _, err := loader.Decode(tc.in)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("Decode error = %v, want %v", err, tc.want)
+			}
+		})
+	}
+	// A few invalid bytes in UTF-8 text are replaced, not fatal.
+	text, enc, invalid, err := loader.Decode([]byte("云岭高新区青禾科技有限公司上榜。\xff云岭高新区白鹭精工有限公司落户。"))
+	if err != nil || invalid != 1 || !strings.Contains(text, "\uFFFD") || enc != loader.EncUTF8 {
+		t.Errorf("stray byte: %q %s %d %v", text, enc, invalid, err)
+	}
+}
+
+func TestClean(t *testing.T) {
+	src, _ := loader.ReadSource("testdata/article-utf8.txt")
+	d, err := loader.Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "云岭高新区：培育科创企业" {
+		t.Errorf("title = %q", d.Title)
+	}
+	for _, bad := range []string{"◎", "本报记者", "通讯员", "王五摄", "#"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("cleaned text still holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, good := range []string{"园区支持企业积极参与产学研合作。", "图为云岭高新区白沙园区，工人在加工钢构件。"} {
+		if !strings.Contains(d.Text, good) {
+			t.Errorf("cleaned text lacks %q:\n%s", good, d.Text)
+		}
+	}
+}
+
+func TestCleanCases(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"caption inside a broken sentence moves after it",
+			"从金融支持、项目扶持、土地\n\n图为青禾科技有限公司车间。 赵六摄\n\n要素保障等方面给予支持。",
+			"从金融支持、项目扶持、土地要素保障等方面给予支持。\n图为青禾科技有限公司车间。"},
+		{"a title line is not joined to the body",
+			"云岭高新区再添新项目\n\n本报讯 近日，青禾科技有限公司落户云岭高新区。",
+			"云岭高新区再添新项目\n本报讯 近日，青禾科技有限公司落户云岭高新区。"},
+		{"inline bylines go", "【记者张三昆明报道】 日前，记者获悉，园区企业增至百家。", "日前，记者获悉，园区企业增至百家。"},
+		{"credit alone on a line goes", "图为园区一角。\n\n视觉中国供图", "图为园区一角。"},
+		{"news agency credit", "图为车间。 新华社记者 杨某某摄", "图为车间。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := loader.Clean(tc.in)
+			if got != tc.want {
+				t.Errorf("Clean:\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "“企业发展堵在哪儿，我们就做到哪儿。园区每个部门都关心企业。”负责人说，园区帮助企业。该项目总投资约53.6亿元！会议于3月召开？\n未闭合的“引号不会吞掉下一行。\n第三行"
+	got := loader.Sentences(text)
+	want := []string{
+		"“企业发展堵在哪儿，我们就做到哪儿。园区每个部门都关心企业。”负责人说，园区帮助企业。",
+		"该项目总投资约53.6亿元！",
+		"会议于3月召开？",
+		"未闭合的“引号不会吞掉下一行。",
+		"第三行",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d sentences, want %d: %+v", len(got), len(want), got)
+	}
+	rs := []rune(text)
+	for i, s := range got {
+		if s.Text != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, s.Text, want[i])
+		}
+		if string(rs[s.Span.Start:s.Span.End]) != s.Text || s.Index != i {
+			t.Errorf("sentence %d span %v does not hold its text", i, s.Span)
+		}
+	}
+}
+
+func TestHTML(t *testing.T) {
+	d, err := loader.Load("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "云岭高新区：培育科创企业" {
+		t.Errorf("title = %q", d.Title)
+	}
+	for _, bad := range []string{"不要这段", "color:red", "首页", "版权所有"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("HTML text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	if !strings.Contains(d.Text, "云岭高新区3家企业上榜。") || len(d.Sentences) != 3 {
+		t.Errorf("HTML text = %q (%d sentences)", d.Text, len(d.Sentences))
+	}
+	d, err = loader.Load("testdata/nobody.html")
+	if err != nil || !strings.Contains(d.Text, "云岭高新区3家企业上榜。") || d.Title != "只有标题的页面" {
+		t.Errorf("HTML without body: %v %q %q", err, d.Title, d.Text)
+	}
+}
+
+func TestLoadBadFiles(t *testing.T) {
+	for _, f := range []string{"testdata/binary.txt", "testdata/empty.txt", "testdata/missing.txt"} {
+		_, err := loader.Load(f)
+		if err == nil {
+			t.Errorf("Load(%s) succeeded", f)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, f) {
+			t.Errorf("Load(%s) error %q: want one line naming the file", f, msg)
+		}
+	}
+}
+
+func TestFiles(t *testing.T) {
+	files, err := loader.Files("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	got := strings.Join(names, " ")
+	if !strings.Contains(got, "article.html") || !strings.Contains(got, "article-utf8.txt") {
+		t.Errorf("Files(testdata) = %s", got)
+	}
+	if _, err := loader.Files("testdata/nope"); err == nil {
+		t.Error("Files of a missing path succeeded")
+	}
+	if loader.DocumentID("a/b/000_x.txt") != "000_x" {
+		t.Error("DocumentID")
+	}
+}

@@ -1,0 +1,89 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+
+	"parkgraph/graph"
+)
+
+// Brackets and quotes the splitter does not break inside.
+var pairs = map[rune]rune{
+	'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉',
+	'（': '）', '(': ')', '【': '】', '[': ']', '〔': '〕',
+}
+
+var closers = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range pairs {
+		m[c] = true
+	}
+	return m
+}()
+
+// maxNesting guards against runaway nesting in unbalanced text.
+const maxNesting = 8
+
+// Sentences splits cleaned text into sentences. A sentence ends at 。！？!?
+// (with the closing quotes and brackets that follow) outside quotes and
+// brackets, at a ； or … outside them when the sentence is long, and always
+// at a line end, so an unbalanced quote cannot swallow the rest of the
+// article. Spans are in runes.
+func Sentences(text string) []graph.Sentence {
+	rs := []rune(text)
+	var out []graph.Sentence
+	start := 0
+	var stack []rune
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && unicode.IsSpace(rs[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(rs[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, graph.Sentence{Index: len(out), Text: string(rs[s:e]), Span: graph.Span{Start: s, End: e}})
+		}
+		start = end
+		stack = stack[:0]
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == '\n' {
+			emit(i)
+			continue
+		}
+		if len(stack) > 0 && r == stack[len(stack)-1] {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		if c, ok := pairs[r]; ok {
+			if len(stack) < maxNesting {
+				stack = append(stack, c)
+			}
+			continue
+		}
+		if r == '"' { // straight quotes pair with themselves
+			if len(stack) > 0 && stack[len(stack)-1] == '"' {
+				stack = stack[:len(stack)-1]
+			} else if len(stack) < maxNesting {
+				stack = append(stack, '"')
+			}
+			continue
+		}
+		if len(stack) > 0 {
+			continue
+		}
+		if strings.ContainsRune("。！？!?", r) || (r == '.' && i+1 < len(rs) && !unicode.IsDigit(rs[i+1]) && i > 0 && unicode.Is(unicode.Han, rs[i-1])) {
+			j := i + 1
+			for j < len(rs) && (strings.ContainsRune("。！？!?", rs[j]) || closers[rs[j]] || rs[j] == '"') {
+				j++
+			}
+			emit(j)
+			i = j - 1
+		}
+	}
+	emit(len(rs))
+	return out
+}

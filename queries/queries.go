@@ -1,0 +1,142 @@
+// Package queries is parkgraph's library of Gizmo queries: questions editors
+// ask of the graph, as JavaScript files embedded in the binary. Each file
+// starts with a comment that names the query, says what it answers and lists
+// its parameters:
+//
+//	// enterprises_of_park: the enterprises located in a park.
+//	// param park: the park's IRI, e.g. <pg:park/新余高新区>
+//
+// Parameters reach the script as the object params; Run binds them.
+package queries
+
+import (
+	"bufio"
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+)
+
+//go:embed *.js
+var files embed.FS
+
+// Query is one saved query.
+type Query struct {
+	Name        string
+	Description string
+	Params      []Param
+	Source      string
+}
+
+// Param is a query parameter.
+type Param struct {
+	Name string
+	Doc  string
+}
+
+// All returns the saved queries, sorted by name.
+func All() ([]Query, error) {
+	entries, err := fs.Glob(files, "*.js")
+	if err != nil {
+		return nil, err
+	}
+	var out []Query
+	for _, e := range entries {
+		b, err := files.ReadFile(e)
+		if err != nil {
+			return nil, err
+		}
+		q, err := Parse(strings.TrimSuffix(path.Base(e), ".js"), string(b))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Get returns the saved query with the given name.
+func Get(name string) (Query, error) {
+	all, err := All()
+	if err != nil {
+		return Query{}, err
+	}
+	var names []string
+	for _, q := range all {
+		if q.Name == name {
+			return q, nil
+		}
+		names = append(names, q.Name)
+	}
+	return Query{}, fmt.Errorf("no saved query %q (saved: %s)", name, strings.Join(names, ", "))
+}
+
+// Parse reads a query's header comment: "// NAME: DESCRIPTION" then
+// "// param NAME: DOC" lines.
+func Parse(name, src string) (Query, error) {
+	q := Query{Name: name, Source: src}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	first := true
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		c, ok := strings.CutPrefix(l, "//")
+		if !ok {
+			break
+		}
+		c = strings.TrimSpace(c)
+		if first {
+			n, desc, ok := strings.Cut(c, ":")
+			if !ok || strings.TrimSpace(n) != name {
+				return Query{}, fmt.Errorf("query %s: first line must be \"// %s: what it answers\"", name, name)
+			}
+			q.Description = strings.TrimSpace(desc)
+			first = false
+			continue
+		}
+		if p, ok := strings.CutPrefix(c, "param "); ok {
+			pn, doc, _ := strings.Cut(p, ":")
+			q.Params = append(q.Params, Param{Name: strings.TrimSpace(pn), Doc: strings.TrimSpace(doc)})
+		} else if q.Description != "" && c != "" && len(q.Params) == 0 {
+			q.Description += " " + c
+		}
+	}
+	if first {
+		return Query{}, fmt.Errorf("query %s: no header comment", name)
+	}
+	return q, nil
+}
+
+// Run executes Gizmo source against a quad store with parameters bound to
+// the object params, and returns the results as JSON values.
+func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int) ([]any, error) {
+	if params == nil {
+		params = map[string]any{}
+	}
+	pj, err := json.Marshal(params)
+	if err != nil {
+		return nil, fmt.Errorf("query parameters: %w", err)
+	}
+	sess := gizmo.NewSession(qs)
+	it, err := sess.Execute(ctx, "var params = "+string(pj)+";\n"+src, query.Options{Collation: query.JSON, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []any
+	for it.Next(ctx) {
+		out = append(out, it.Result())
+	}
+	if err := it.Err(); err != nil {
+		return out, err
+	}
+	return out, ctx.Err()
+}
