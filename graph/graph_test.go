@@ -152,3 +152,33 @@ func TestBuilderRoundTrip(t *testing.T) {
 		t.Errorf("document = %+v", doc)
 	}
 }
+
+func TestSubgraphAndEgo(t *testing.T) {
+	d := sampleDocument()
+	var b graph.Builder
+	for _, q := range d.Quads(time.Now()) {
+		b.Add(q)
+	}
+	s := b.Snapshot()
+	park := graph.EntityIRI(graph.Park, "云岭高新区")
+	nodes, dist := s.Ego([]quad.IRI{park}, 1, nil)
+	if len(nodes) != 3 || s.Nodes[nodes[0]].IRI != park || dist[nodes[0]] != 0 {
+		t.Fatalf("ego(park, 1) = %v %v", nodes, dist)
+	}
+	nodes, _ = s.Ego([]quad.IRI{park}, 2, nil)
+	if len(nodes) != 4 {
+		t.Errorf("ego(park, 2) has %d nodes, want 4", len(nodes))
+	}
+	onlyLoc := func(e *graph.Edge) bool { return e.Predicate == graph.LocatedIn }
+	nodes, _ = s.Ego([]quad.IRI{park}, 2, onlyLoc)
+	if len(nodes) != 2 {
+		t.Errorf("ego over located_in has %d nodes, want 2", len(nodes))
+	}
+	sub := s.Subgraph(func(n *graph.Node) bool { return n.Type != graph.Honor }, nil)
+	if len(sub.Nodes) != 3 || len(sub.Edges) != 3 {
+		t.Errorf("subgraph without honours: %d nodes, %d edges; want 3, 3", len(sub.Nodes), len(sub.Edges))
+	}
+	if sub.Node(park) == nil || sub.Index(park) < 0 {
+		t.Error("subgraph lost its index")
+	}
+}
