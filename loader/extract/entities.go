@@ -94,9 +94,8 @@ func (d *doc) startsSuffix(i int) bool {
 
 // covered reports whether [s,e) overlaps a mention.
 func (d *doc) covered(s, e int) bool {
-	for k := range d.mentions {
-		m := &d.mentions[k]
-		if m.start < e && s < m.end {
+	for i := s; i < e; i++ {
+		if d.cover[i] >= 0 {
 			return true
 		}
 	}
@@ -108,15 +107,12 @@ var honourNoise = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六�
 // groupKey is the identity of a mention's name within the document.
 func (d *doc) groupKey(m *mention) string {
 	k := graph.NormalizeName(stripQuotes([]rune(m.name)))
-	if m.typ == graph.Honor {
-		k = honourNoise.ReplaceAllString(k, "")
-		k = strings.TrimSuffix(k, "名单")
-		if k == "" {
-			k = graph.NormalizeName(m.name)
-		}
-	}
 	if full, ok := d.aliasOf[k]; ok {
 		k = graph.NormalizeName(stripQuotes([]rune(full)))
+	}
+	if m.typ == graph.Honor {
+		level, base := d.honourKey(k)
+		return "Honor|" + level + "|" + base
 	}
 	return string(m.typ) + "|" + k
 }
@@ -124,18 +120,33 @@ func (d *doc) groupKey(m *mention) string {
 // resolve groups mentions into entities.
 func (d *doc) resolve() {
 	d.group()
-	d.mergePrefixed()
+	d.mergeVariants()
 	d.gazetteer()
+	d.recognizeLists()
 	d.group()
-	d.mergePrefixed()
+	d.mergeVariants()
 	d.resolveBareParks()
+	d.resolveAnaphora()
 	d.dropEmployerOnly()
+}
+
+// entityMentions returns the mentions that name entities: the top-level
+// ones and the nested ones, in text order.
+func (d *doc) entityMentions() []int {
+	idx := append([]int(nil), d.byPosition()...)
+	for i := range d.mentions {
+		if d.mentions[i].inner && d.mentions[i].nested {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return d.mentions[idx[a]].start < d.mentions[idx[b]].start })
+	return idx
 }
 
 func (d *doc) group() {
 	d.ents = d.ents[:0]
 	byKey := map[string]int{}
-	for _, i := range d.byPosition() {
+	for _, i := range d.entityMentions() {
 		m := &d.mentions[i]
 		if m.class == "bare" {
 			m.ent = -1
@@ -228,6 +239,90 @@ func (d *doc) canonical(e *entity) string {
 // 国家级专精特新“小巨人”企业 → 专精特新“小巨人”企业), and a park's area named
 // with the full park name into the one named with its short form
 // (沈抚改革创新示范区科创园 → 沈抚科创园).
+func (d *doc) mergeVariants() {
+	d.mergeHonourLevels()
+	d.mergeParkVariants()
+	d.mergePrefixed()
+}
+
+// mergeHonourLevels merges the national and provincial forms of a title
+// into its bare form when the article uses the bare form too (创新型中小企业,
+// 河南省创新型中小企业, 省级创新型中小企业 are one honour); without a bare form,
+// 省级 and 市级 titles stay apart.
+func (d *doc) mergeHonourLevels() {
+	bare := map[string]int{}
+	for i, e := range d.ents {
+		if !e.dropped && e.typ == graph.Honor && strings.HasPrefix(e.key, "Honor||") {
+			bare[strings.TrimPrefix(e.key, "Honor||")] = i
+		}
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Honor {
+			continue
+		}
+		f := strings.SplitN(e.key, "|", 3)
+		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal {
+			continue
+		}
+		if j, ok := bare[f[2]]; ok && j != i {
+			d.mergeInto(i, j)
+		}
+	}
+}
+
+// parkVariant is the form of a park name used to find other forms of it:
+// park-type words shortened (经济技术开发区 → 经开区) and an administrative
+// word after the place dropped (嘉兴市… → 嘉兴…).
+func (d *doc) parkVariant(name string) string {
+	s := graph.NormalizeName(name)
+	for _, ab := range d.x.lex.parkAbbrev {
+		if strings.HasSuffix(s, ab[0]) {
+			s = strings.TrimSuffix(s, ab[0]) + ab[1]
+			break
+		}
+	}
+	rs := []rune(s)
+	for i := 2; i <= 3 && i < len(rs)-2; i++ {
+		if rs[i] == '市' || rs[i] == '县' {
+			return string(rs[:i]) + string(rs[i+1:])
+		}
+	}
+	return s
+}
+
+// mergeParkVariants merges parks written in full and in short
+// (合肥经济技术开发区 / 合肥经开区, 嘉兴市经济技术开发区 / 嘉兴经济技术开发区), and
+// a park written with a leading city (武汉东湖高新区) into the same park
+// written without it (东湖高新区). The fuller form is the canonical name.
+func (d *doc) mergeParkVariants() {
+	byVariant := map[string]int{}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Park {
+			continue
+		}
+		v := d.parkVariant(e.name)
+		if j, ok := byVariant[v]; ok {
+			d.mergeInto(i, j)
+			continue
+		}
+		byVariant[v] = i
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Park {
+			continue
+		}
+		rs := []rune(d.parkVariant(e.name))
+		for cut := 2; cut <= 3 && cut < len(rs)-3; cut++ {
+			if j, ok := byVariant[string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
+				if _, sf, ok := d.x.lex.suffixes.longest(rs[cut:], 0, len(rs)-cut); ok && len(rs)-cut-len([]rune(sf.word)) >= 2 {
+					d.mergeInto(i, j)
+					break
+				}
+			}
+		}
+	}
+}
+
 func (d *doc) mergePrefixed() {
 	byKey := map[string]int{}
 	for i, e := range d.ents {
@@ -294,6 +389,14 @@ func (d *doc) mergeInto(from, to int) {
 	}
 	f.dropped = true
 	f.mentions = nil
+	for _, e := range d.ents {
+		if e.parent == from {
+			e.parent = to
+		}
+	}
+	if t.parent == to {
+		t.parent = -1
+	}
 	t.name = d.canonical(t)
 }
 
@@ -349,7 +452,7 @@ func (d *doc) gazetteer() {
 			if end < len(d.m) && d.continuesIntoName(end) {
 				continue
 			}
-			d.mentions = append(d.mentions, mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
+			d.add(mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
 			i = end - 1
 		}
 	}
@@ -382,9 +485,13 @@ func (d *doc) resolveBareParks() {
 		}
 	}
 	firstBare := -1
+	lastPark := -1
 	for _, i := range d.byPosition() {
 		m := &d.mentions[i]
 		if m.class != "bare" {
+			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
+				lastPark = m.ent
+			}
 			continue
 		}
 		if len(parks) == 0 {
@@ -400,16 +507,7 @@ func (d *doc) resolveBareParks() {
 			d.ents[firstBare].mentions = append(d.ents[firstBare].mentions, i)
 			continue
 		}
-		best, bestEnd := -1, -1
-		for _, j := range d.byPosition() {
-			o := &d.mentions[j]
-			if o.class == "bare" || o.ent < 0 || o.typ != graph.Park || o.end > m.start || d.ents[o.ent].dropped {
-				continue
-			}
-			if o.end > bestEnd {
-				best, bestEnd = o.ent, o.end
-			}
-		}
+		best := lastPark
 		if best < 0 && len(parks) == 1 {
 			best = parks[0]
 		}

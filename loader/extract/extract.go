@@ -66,8 +66,16 @@ func (x *Extractor) Extract(d *graph.Document) {
 }
 
 func (x *Extractor) newDoc(d *graph.Document) *doc {
-	st := &doc{x: x, orig: []rune(d.Text), sents: d.Sentences, aliasOf: map[string]string{}}
+	st := &doc{x: x, orig: []rune(d.Text), sents: d.Sentences, aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, fired: map[string]bool{}}
 	st.m = matchRunes(st.orig)
+	st.cover = make([]int32, len(st.orig))
+	st.endAt = make([]int32, len(st.orig)+1)
+	for i := range st.cover {
+		st.cover[i] = -1
+	}
+	for i := range st.endAt {
+		st.endAt[i] = -1
+	}
 	st.sentOf = make([]int, len(st.orig)+1)
 	for i := range st.sentOf {
 		st.sentOf[i] = -1
@@ -97,6 +105,7 @@ func (x *Extractor) retype(t graph.EntityType, sf *suffix, name []rune) graph.En
 func (d *doc) recognize() {
 	d.recognizeQuotedHonours()
 	d.recognizeCatalogueHonours()
+	d.recognizeCatalogueBodies()
 	d.recognizeSuffixed()
 	d.recognizeAliasDefinitions()
 	d.recognizeBareParks()

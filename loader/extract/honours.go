@@ -10,44 +10,50 @@ import (
 // levelWords may stand between an honour cue and a quoted title: 冲刺省级“数字领航”.
 var levelWords = []string{"国家级", "省级", "市级", "区级", "县级", "国家", "全国", "全省", "全市"}
 
+// listCues publish lists whose quoted items are honours when they read as
+// rankings or lists (…百强, …十强, …榜, …名单).
+var listCues = []string{"发布", "公布", "揭晓", "印发", "公示"}
+
 // recognizeQuotedHonours finds titles in quotes after an honour cue
-// (上榜“瞪羚企业”, 冲刺省级“数字领航”“小灯塔”) and before 称号.
+// (上榜“瞪羚企业”, 冲刺省级“数字领航”“小灯塔”), unquoted catalogue titles
+// right after a cue (被评为全国建设人才培养工作先进单位), ranking lists a body
+// publishes (发布“…百强、…十强”系列榜单) and titles before 称号.
 func (d *doc) recognizeQuotedHonours() {
 	lx := d.x.lex
 	for e := 1; e < len(d.m); e++ {
 		lo, hi := d.sentenceBounds(e - 1)
-		j := e
-		cue := false
-		if _, _, ok := lx.honourCues.longest(d.m, lo, e); ok {
-			cue = true
-		}
-		if !cue || !(isOpenQuote(d.m[min(j, len(d.m)-1)]) || d.m[j] == '"' || d.startsLevelQuote(j)) {
+		if _, _, ok := lx.honourCues.longest(d.m, lo, e); !ok {
+			if d.endsWithAny(lo, e, listCues) {
+				d.publishedList(e, hi)
+			}
 			continue
 		}
+		j := e
 		for _, w := range levelWords {
-			if d.hasAt(j, w) {
+			if d.hasAt(j, w) && j+len([]rune(w)) < hi && isQuoteAt(d.m, j+len([]rune(w))) {
 				j += len([]rune(w))
 				break
 			}
 		}
-		for j < hi && (isOpenQuote(d.m[j]) || d.m[j] == '"') {
-			k := j + 1
-			for k < hi && !isCloseQuote(d.m[k]) && d.m[k] != '"' && k-j <= 40 {
-				k++
+		if j < hi && isQuoteAt(d.m, j) {
+			for j < hi && isQuoteAt(d.m, j) {
+				k := d.closingQuote(j, hi)
+				if k < 0 {
+					break
+				}
+				d.addQuotedHonour(j+1, k)
+				j = k + 1
+				for j < hi && (d.m[j] == '、' || d.m[j] == ',' || d.m[j] == '和' || d.m[j] == '及') {
+					j++
+				}
 			}
-			if k >= hi || k-j > 40 || k == j+1 {
-				break
-			}
-			d.addHonour(j+1, k, "quote")
-			j = k + 1
-			for j < hi && (d.m[j] == '、' || d.m[j] == ',' || d.m[j] == '和' || d.m[j] == '及') {
-				j++
-			}
+			continue
 		}
+		d.unquotedTitle(e, hi)
 	}
-	// “X”称号 without a cue before it.
+	// “X”称号 and “X”榜单 without a cue before them.
 	for e := 0; e+2 < len(d.m); e++ {
-		if !(isCloseQuote(d.m[e]) || d.m[e] == '"') || !(d.hasAt(e+1, "称号") || d.hasAt(e+1, "荣誉称号")) {
+		if !(isCloseQuote(d.m[e]) || d.m[e] == '"') || !d.hasAt(e+1, "称号", "荣誉称号", "榜单", "名单") {
 			continue
 		}
 		lo, _ := d.sentenceBounds(e)
@@ -55,20 +61,106 @@ func (d *doc) recognizeQuotedHonours() {
 		for j > lo && !isOpenQuote(d.m[j]) && d.m[j] != '"' && e-j <= 40 {
 			j--
 		}
-		if j >= lo && (isOpenQuote(d.m[j]) || d.m[j] == '"') && e-j > 1 {
-			d.addHonour(j+1, e, "title")
+		if j >= lo && (isOpenQuote(d.m[j]) || d.m[j] == '"') && e-j > 1 && !strings.ContainsRune(string(d.m[j+1:e]), '、') {
+			d.addQuotedHonour(j+1, e)
 		}
 	}
 }
 
-func (d *doc) startsLevelQuote(j int) bool {
-	for _, w := range levelWords {
-		if d.hasAt(j, w) {
-			k := j + len([]rune(w))
-			return k < len(d.m) && (isOpenQuote(d.m[k]) || d.m[k] == '"')
+func isQuoteAt(rs []rune, i int) bool { return i < len(rs) && (isOpenQuote(rs[i]) || rs[i] == '"') }
+
+// closingQuote returns the position of the quote closing the one at j, or -1.
+func (d *doc) closingQuote(j, hi int) int {
+	k := j + 1
+	for k < hi && !isCloseQuote(d.m[k]) && d.m[k] != '"' && k-j <= 60 {
+		k++
+	}
+	if k >= hi || k-j > 60 || k == j+1 {
+		return -1
+	}
+	return k
+}
+
+func (d *doc) endsWithAny(lo, e int, words []string) bool {
+	for _, w := range words {
+		n := len([]rune(w))
+		if e-n >= lo && hasPrefixRunes(d.m[e-n:], w) {
+			return true
 		}
 	}
 	return false
+}
+
+// unquotedTitle takes the text after a cue up to the end of a catalogue
+// title, within one clause: 被认定为第22批安徽省认定企业技术中心.
+func (d *doc) unquotedTitle(start, hi int) {
+	lx := d.x.lex
+	for e := start + 2; e <= hi && e-start <= 24; e++ {
+		r := d.m[e-1]
+		if !isNameRune(r) && !isQuote(r) {
+			return
+		}
+		if n, _, ok := lx.honours.longest(d.m, start, e); ok && e-n >= start {
+			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单")) {
+				continue // the title runs on
+			}
+			d.addHonour(start, e, "catalogue")
+			return
+		}
+	}
+}
+
+// publishedList reads a quoted list after 发布/公布: items that read as a
+// ranking or a list are honours.
+func (d *doc) publishedList(e, hi int) {
+	if e >= hi || !isQuoteAt(d.m, e) {
+		return
+	}
+	k := d.closingQuote(e, hi)
+	if k < 0 {
+		return
+	}
+	start := e + 1
+	for i := e + 1; i <= k; i++ {
+		if i < k && d.m[i] != '、' {
+			continue
+		}
+		item := d.m[start:i]
+		if hasRankingHead(item) {
+			d.addQuotedHonour(start, i)
+		}
+		start = i + 1
+	}
+}
+
+func hasRankingHead(rs []rune) bool {
+	s := string(rs)
+	for _, h := range []string{"强", "榜", "名单", "排行"} {
+		if strings.HasSuffix(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// addQuotedHonour adds a quoted title; a parenthesised short form inside the
+// quotes (“广西高新技术企业百强(高企百强)”) becomes its alias.
+func (d *doc) addQuotedHonour(start, end int) {
+	if end > start && d.m[end-1] == ')' {
+		for j := end - 2; j > start; j-- {
+			if d.m[j] == '(' {
+				if j-start >= 2 && end-1-(j+1) >= 2 {
+					full := strings.TrimSpace(stripQuotes(d.orig[start:j]))
+					short := strings.TrimSpace(string(d.orig[j+1 : end-1]))
+					d.aliasOf[graph.NormalizeName(short)] = full
+					d.addHonourName(start, j, full, "quote")
+					return
+				}
+				break
+			}
+		}
+	}
+	d.addHonour(start, end, "quote")
 }
 
 // addHonour adds an honour mention. A catalogue title keeps the quotes of
@@ -78,6 +170,10 @@ func (d *doc) addHonour(start, end int, src string) {
 	if src == "catalogue" {
 		name = strings.TrimSpace(string(d.orig[start:end]))
 	}
+	d.addHonourName(start, end, name, src)
+}
+
+func (d *doc) addHonourName(start, end int, name, src string) {
 	if name == "" {
 		return
 	}
@@ -85,6 +181,10 @@ func (d *doc) addHonour(start, end int, src string) {
 }
 
 var qualifierRE = regexp.MustCompile(`(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|国家级|省级|市级|区级|县级|国家|全国|全省|全市|省|市|认定|优秀)$`)
+
+// passiveCues after a catalogue title make the title the subject (7家企业技术中心
+// 被认定为…): the holders, not the honour.
+var passiveCues = []string{"被认定为", "被评为", "被授予", "被命名为", "被列为", "通过"}
 
 // recognizeCatalogueHonours finds the titles of the honour catalogue with
 // their qualifiers: 2023年度国家级专精特新“小巨人”企业, 江西省重点实验室.
@@ -96,7 +196,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if !ok {
 			continue
 		}
-		if e < len(d.m) && d.catalogueContinues(e) {
+		if e < len(d.m) && (d.catalogueContinues(e) || d.hasAt(e, passiveCues...)) {
 			continue
 		}
 		b := e - n
@@ -113,7 +213,7 @@ func (d *doc) recognizeCatalogueHonours() {
 			}
 			break
 		}
-		if d.insideLongerQuote(b, e) {
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
 			continue
 		}
 		d.addHonour(b, e, "catalogue")
@@ -121,10 +221,24 @@ func (d *doc) recognizeCatalogueHonours() {
 }
 
 // catalogueContinues reports whether the title at e runs on into a longer
-// word that is not an honour (高新技术企业研发机构 still names the honour;
-// 瞪羚企业家 does not).
+// word that is not an honour (瞪羚企业家, 国家级经开区开发运营主体).
 func (d *doc) catalogueContinues(e int) bool {
-	return d.hasAt(e, "家", "主", "数", "化")
+	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外")
+}
+
+// comparedAt reports whether a title at b is used as a class for comparison
+// (数量位列全省国家级开发区第二), which the guideline does not count as an honour.
+func (d *doc) comparedAt(b int) bool {
+	lo, _ := d.sentenceBounds(b)
+	for _, w := range []string{"位列", "位居", "排名", "排在", "居于"} {
+		n := len([]rune(w))
+		for k := b - n; k >= lo && k >= b-n-4; k-- {
+			if hasPrefixRunes(d.m[k:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // insideLongerQuote reports whether [b,e) lies inside quotes that hold more
@@ -146,4 +260,69 @@ func (d *doc) insideLongerQuote(b, e int) bool {
 		return false
 	}
 	return i+1 < b || j > e
+}
+
+// Honour levels: a title conferred nationally, provincially or by a city.
+const (
+	levelNone       = ""
+	levelNational   = "N"
+	levelProvincial = "P"
+	levelMunicipal  = "M"
+)
+
+var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+
+// honourKey splits a normalised honour name into its level and its base
+// title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
+// (N, 专精特新小巨人企业). 优秀 and other descriptive words stay in the base.
+func (d *doc) honourKey(name string) (level, base string) {
+	rs := []rune(stripQuotes([]rune(name)))
+	for {
+		s := string(rs)
+		if m := honourQualifier.FindString(s); m != "" {
+			switch {
+			case strings.HasPrefix(m, "国家") || m == "全国":
+				level = levelNational
+			case strings.HasPrefix(m, "省") || m == "全省" || m == "自治区":
+				level = levelProvincial
+			case strings.HasPrefix(m, "市") || m == "全市" || m == "区级" || m == "县级":
+				if level == levelNone {
+					level = levelMunicipal
+				}
+			}
+			rs = rs[len([]rune(m)):]
+			continue
+		}
+		if p := d.placePrefix(rs); p > 0 {
+			level = levelProvincial
+			rs = rs[p:]
+			continue
+		}
+		break
+	}
+	base = strings.TrimSuffix(strings.TrimSuffix(string(rs), "名单"), "榜单")
+	if base == "" {
+		base = name
+	}
+	return level, base
+}
+
+// placePrefix returns the length of a province-level place word (with its
+// 省 or 自治区) at the start of rs, or 0.
+func (d *doc) placePrefix(rs []rune) int {
+	best := 0
+	for i := 2; i <= len(rs) && i <= 4; i++ {
+		if n, _, ok := d.x.lex.places.longest(rs, 0, i); ok && n == i {
+			best = i
+		}
+	}
+	if best == 0 || best >= len(rs)-1 {
+		return 0
+	}
+	for _, w := range []string{"省", "自治区", "市"} {
+		if hasPrefixRunes(rs[best:], w) {
+			return best + len([]rune(w))
+		}
+	}
+	return best
 }

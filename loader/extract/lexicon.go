@@ -88,6 +88,8 @@ type suffix struct {
 	class     suffixClass
 	min, max  int
 	notBefore []string
+	notAfter  []string
+	branch    bool // a branch (分公司, 铸锻厂): its parent company is part of its name
 }
 
 // lexicon holds the word lists the recognisers use.
@@ -99,6 +101,9 @@ type lexicon struct {
 	placeList  []string
 	honours    revTrie[string]
 	honourCues revTrie[bool]
+	bodies     revTrie[bool]             // catalogue of national bodies (工信部)
+	parkAbbrev [][2]string               // full park-type word, short form
+	listHeads  revTrie[graph.EntityType] // nouns closing a list of names, and the type they give
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -126,6 +131,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			s.max = 40
 		}
 		for _, opt := range f[3:] {
+			if opt == "branch" {
+				s.branch = true
+				continue
+			}
 			k, v, ok := strings.Cut(opt, "=")
 			if !ok {
 				return nil, l.errorf("option %q: want key=value", opt)
@@ -143,6 +152,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				}
 			case "notbefore":
 				s.notBefore = strings.Split(v, "|")
+			case "notafter":
+				s.notAfter = strings.Split(v, "|")
 			default:
 				return nil, l.errorf("unknown option %q", k)
 			}
@@ -170,6 +181,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		{"rules/places.txt", func(w string) { lx.places.add(w, true); lx.placeList = append(lx.placeList, w) }},
 		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
 		{"rules/honour_cues.txt", func(w string) { lx.honourCues.add(w, true) }},
+		{"rules/institutions.txt", func(w string) { lx.bodies.add(w, true) }},
 	} {
 		words, err := wordList(fsys, spec.file)
 		if err != nil {
@@ -178,6 +190,32 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		for _, w := range words {
 			spec.into(w)
 		}
+	}
+	abbrev, err := readLines(fsys, "rules/park_abbrev.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range abbrev {
+		f := strings.Split(strings.TrimSpace(l.text), "\t")
+		if len(f) != 2 {
+			return nil, l.errorf("want the full park-type word and its short form, separated by a tab")
+		}
+		lx.parkAbbrev = append(lx.parkAbbrev, [2]string{f[0], f[1]})
+	}
+	heads, err := readLines(fsys, "rules/lists.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range heads {
+		f := strings.Split(strings.TrimSpace(l.text), "\t")
+		if len(f) != 2 {
+			return nil, l.errorf("want a head noun and an entity type, separated by a tab")
+		}
+		t, err := graph.ParseEntityType(f[1])
+		if err != nil {
+			return nil, l.errorf("%v", err)
+		}
+		lx.listHeads.add(f[0], t)
 	}
 	return lx, nil
 }
@@ -207,6 +245,16 @@ func (lx *lexicon) isGenericCore(rs []rune) bool {
 		return false
 	}
 	return true
+}
+
+// hasPlace reports whether rs holds a place word (a province, a region).
+func (lx *lexicon) hasPlace(rs []rune) bool {
+	for i := 1; i <= len(rs); i++ {
+		if _, _, ok := lx.places.longest(rs, 0, i); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isLatinLetter(r rune) bool { return r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') }

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"strings"
 
 	"parkgraph/graph"
 )
@@ -14,7 +14,8 @@ type mention struct {
 	src        string // the recogniser that found it
 	class      suffixClass
 	parent     int  // for a sub-park: index of the park it is written after; else -1
-	inner      bool // nested inside a longer mention (kept for relations, not an entity of its own)
+	inner      bool // nested inside a longer mention (not a top-level mention)
+	nested     bool // inner, but still names an entity of its own (山能集团 in 山能集团智慧制造园区项目)
 	ent        int  // entity index after resolution
 	key        string
 }
@@ -29,7 +30,13 @@ type doc struct {
 	sentOf   []int // rune offset → sentence index
 	mentions []mention
 	ents     []*entity
-	aliasOf  map[string]string // alias (normalised) → full name it abbreviates
+	cover    []int32 // rune offset → the non-inner mention covering it, or -1
+	endAt    []int32 // rune offset → the non-inner mention ending there, or -1
+	sorted   []int   // cached byPosition result
+
+	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
+	fired           map[string]bool   // rules that matched, for tests
+	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {
@@ -62,12 +69,10 @@ func hasPrefixRunes(rs []rune, w string) bool {
 
 // mentionEndingAt returns the index of a (non-inner) mention ending at i, or -1.
 func (d *doc) mentionEndingAt(i int) int {
-	for k := len(d.mentions) - 1; k >= 0; k-- {
-		if d.mentions[k].end == i && !d.mentions[k].inner {
-			return k
-		}
+	if i < 0 || i >= len(d.endAt) {
+		return -1
 	}
-	return -1
+	return int(d.endAt[i])
 }
 
 // recognizeSuffixed finds every organisation, park and project named by a
@@ -96,10 +101,14 @@ func (d *doc) recognizeSuffixed() {
 			sf = alt
 		}
 		b := e - n
+		if d.blockedBefore(sf, lo, b) {
+			continue
+		}
 		start, parent, ok := d.extendLeft(sf, lo, b)
 		if !ok {
 			continue
 		}
+		start = d.trimLeading(start, b)
 		core := d.m[start:b]
 		if len(core) < sf.min || len(core) > sf.max {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) {
@@ -109,7 +118,7 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classSubpark && parent < 0 {
 			continue
 		}
-		if len(core) > 0 && lx.isGenericCore(core) && !(sf.class == classBody && d.namesAuthority(core)) {
+		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
 			continue
 		}
 		if d.honourEndsAt(e) {
@@ -152,17 +161,58 @@ func (d *doc) namesAuthority(rs []rune) bool {
 // honourEndsAt reports whether an honour mention ends at e: 被批复为江西省重点实验室
 // names an honour, not a laboratory.
 func (d *doc) honourEndsAt(e int) bool {
-	for k := range d.mentions {
-		if d.mentions[k].end == e && d.mentions[k].typ == graph.Honor {
+	k := d.mentionEndingAt(e)
+	return k >= 0 && d.mentions[k].typ == graph.Honor
+}
+
+// legalTail are legal forms that continue a name: 青禾投资集团有限公司 does not
+// end at 集团.
+var legalTail = []string{"有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团有限公司", "集团股份", "(集团)", "（集团）"}
+
+// blockedBefore reports whether the characters before a suffix make it part
+// of an ordinary word (布局, 公园).
+func (d *doc) blockedBefore(sf *suffix, lo, b int) bool {
+	for _, w := range sf.notAfter {
+		n := len([]rune(w))
+		if b-n >= lo && hasPrefixRunes(d.m[b-n:], w) {
 			return true
 		}
 	}
 	return false
 }
 
-// legalTail are legal forms that continue a name: 青禾投资集团有限公司 does not
-// end at 集团.
-var legalTail = []string{"有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团有限公司", "集团股份", "(集团)", "（集团）"}
+// namedByPlace reports whether a generic core still names an organisation
+// because it says where or whose it is: 广西高新技术企业协会, 上海证券交易所,
+// 云南省科技厅, 高新区管委会.
+func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
+	switch sf.class {
+	case classBody:
+		return d.namesAuthority(core)
+	case classLegal, classOrg, classFund, classPark:
+		return d.x.lex.hasPlace(core)
+	}
+	return false
+}
+
+var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
+
+// trimLeading drops a leading count or measure from a name: 50平方公里苏通科技
+// 产业园 names 苏通科技产业园; 3支基金 is no fund's name.
+func (d *doc) trimLeading(start, b int) int {
+	i := start
+	for i < b && (d.m[i] >= '0' && d.m[i] <= '9' || d.m[i] == '.') {
+		i++
+	}
+	if i == start {
+		return start
+	}
+	for _, u := range leadingMeasure {
+		if hasPrefixRunes(d.m[i:b], u) {
+			return i + len([]rune(u))
+		}
+	}
+	return start
+}
 
 // blockedAfter reports whether the text after a suffix shows it is not the
 // end of a name (公司章程, 中心城区, 集团有限公司).
@@ -189,16 +239,16 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		r := d.m[i-1]
 		if k := d.mentionEndingAt(i); k >= 0 {
 			pm := &d.mentions[k]
-			if pm.typ == graph.Park && (sf.class == classPark || sf.class == classSubpark) && pm.class != classSubpark {
-				parent = k
-				break
-			}
-			if pm.typ == graph.Park && sf.class == classBody {
-				// A park's own body carries the park in its name.
+			switch d.absorb(sf, pm, d.m[i:b]) {
+			case absorbWhole:
+				i = pm.start
+				continue
+			case absorbNested:
+				pm.nested = true
 				i = pm.start
 				continue
 			}
-			if pm.typ == graph.Park {
+			if pm.typ == graph.Park && (sf.class != classSubpark || pm.class != classSubpark) {
 				parent = k
 			}
 			break
@@ -230,10 +280,13 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 				break
 			}
 		}
-		// A conjunction separates two names when a complete name stands
-		// before it; park names never hold one.
-		if r == '和' || r == '与' || r == '及' || r == '或' {
+		// A conjunction separates two names when a complete name or a stop
+		// word stands before it; park names never hold one.
+		if r == '和' || r == '与' || r == '及' || r == '或' || r == '暨' {
 			if sf.class == classPark || sf.class == classSubpark || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
+				break
+			}
+			if _, _, found := lx.stops.longest(d.m, lo, i-1); found {
 				break
 			}
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
@@ -250,6 +303,52 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		i++
 	}
 	return i, parent, true
+}
+
+type absorption int
+
+const (
+	absorbNone   absorption = iota // the mention before ends the name
+	absorbWhole                    // the mention before is part of the name and no entity of its own
+	absorbNested                   // the mention before is part of the name and an entity too
+)
+
+// absorb decides whether a name growing leftwards takes in the mention
+// written right before it.
+func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
+	lx := d.x.lex
+	switch {
+	case pm.typ == graph.Honor && len(core) == 0 && (sf.class == classOrg || sf.class == classBody || sf.class == classLegal):
+		return absorbWhole // 广西高新技术企业协会: the title words name the association
+	case sf.class == classBody && pm.typ == graph.Park:
+		return absorbWhole // a park's own body: 随州高新区规划建设局
+	case sf.class == classBody && pm.class == classBody && len(core) <= 3:
+		return absorbWhole // 市委市政府
+	case sf.class == classLegal && pm.typ == graph.Park && (len(core) == 0 || lx.isGenericCore(core)):
+		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
+	case sf.branch && pm.typ == graph.Enterprise:
+		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
+	case sf.class == classFund && pm.class == classBody:
+		return absorbWhole // 高新区政府引导母基金
+	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
+		return absorbNested // 嘉兴学院G60…研究院: the college builds it
+	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
+		return absorbNested // 山能集团智慧制造园区项目
+	}
+	return absorbNone
+}
+
+func isEducation(name string) bool {
+	return strings.HasSuffix(name, "大学") || strings.HasSuffix(name, "学院")
+}
+
+func endsWithLegalForm(name string) bool {
+	for _, f := range []string{"有限公司", "有限责任公司", "股份公司", "公司", "合伙企业", "株式会社"} {
+		if strings.HasSuffix(name, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // openBracket finds the '(' that matches the ')' at close, when what is in
@@ -297,12 +396,21 @@ func (d *doc) openQuote(close, lo int) int {
 }
 
 // add appends a mention unless it overlaps a longer one already found; a
-// mention wholly inside a new, longer one is marked inner.
+// mention wholly inside a new, longer one is marked inner. The position
+// indexes (cover, endAt) always describe the non-inner mentions.
 func (d *doc) add(m mention) {
 	m.ent = -1
-	for k := range d.mentions {
+	var over []int32
+	for i := m.start; i < m.end; i++ {
+		if k := d.cover[i]; k >= 0 && (len(over) == 0 || over[len(over)-1] != k) {
+			over = append(over, k)
+		}
+	}
+	var demote []int
+	for _, k := range over {
 		o := &d.mentions[k]
-		if o.inner || o.end <= m.start || m.end <= o.start {
+		if m.src == "rule" { // a rule that names an entity outranks the recognisers
+			demote = append(demote, int(k))
 			continue
 		}
 		if o.start <= m.start && m.end <= o.end && o.len() >= m.len() {
@@ -313,33 +421,64 @@ func (d *doc) add(m mention) {
 			continue
 		}
 		if m.start <= o.start && o.end <= m.end {
-			o.inner = true
+			demote = append(demote, int(k))
 			continue
 		}
 		// Crossing spans: keep the longer.
 		if o.len() >= m.len() {
 			return
 		}
-		o.inner = true
+		demote = append(demote, int(k))
+	}
+	if m.inner {
+		d.mentions = append(d.mentions, m)
+		return
+	}
+	for _, k := range demote {
+		d.unindex(k)
+		d.mentions[k].inner = true
 	}
 	d.mentions = append(d.mentions, m)
+	d.index(len(d.mentions) - 1)
+}
+
+func (d *doc) index(k int) {
+	m := &d.mentions[k]
+	for i := m.start; i < m.end; i++ {
+		d.cover[i] = int32(k)
+	}
+	d.endAt[m.end] = int32(k)
+	d.sorted = nil
+}
+
+func (d *doc) unindex(k int) {
+	m := &d.mentions[k]
+	for i := m.start; i < m.end; i++ {
+		if d.cover[i] == int32(k) {
+			d.cover[i] = -1
+		}
+	}
+	if d.endAt[m.end] == int32(k) {
+		d.endAt[m.end] = -1
+	}
+	d.sorted = nil
 }
 
 // byPosition returns the indexes of the entity mentions (not inner ones) in
-// text order, longer first at the same start.
+// text order. The result is cached until the next add.
 func (d *doc) byPosition() []int {
-	var idx []int
-	for i := range d.mentions {
-		if !d.mentions[i].inner {
-			idx = append(idx, i)
-		}
+	if d.sorted != nil {
+		return d.sorted
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &d.mentions[idx[i]], &d.mentions[idx[j]]
-		if a.start != b.start {
-			return a.start < b.start
+	idx := make([]int, 0, len(d.mentions))
+	for i := 0; i < len(d.cover); {
+		if k := d.cover[i]; k >= 0 {
+			idx = append(idx, int(k))
+			i = d.mentions[k].end
+			continue
 		}
-		return a.end > b.end
-	})
+		i++
+	}
+	d.sorted = idx
 	return idx
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -47,12 +48,15 @@ var typeGroups = map[string][]graph.EntityType{
 }
 
 const (
-	listSep   = `(?:、|,|和|与|及|以及|或|还有)`
+	listSep   = `(?:\([^)\x{E000}-\x{E5FF}]{1,12}\))?(?:、|,|和|与|及|以及|或|还有)`
 	gapShort  = `[^。!?;\x{E000}-\x{E5FF}]{0,20}?`
 	gapLong   = `[^。!?]{0,80}?`
+	gapPlain  = `[^。!?;\x{E100}-\x{E2FF}\x{E400}-\x{E5FF}]{0,40}?` // parks and honours only
+	measure   = `\d+(?:\.\d+)?(?:平方公里|万平方米|平方米|万亩|亩|公顷)`
+	newName   = `[^、,。;!?:()\x{E000}-\x{E5FF}]{2,40}?`
 	yearRE    = `(\d{4})年度?`
 	amountRE  = `(约?\d+(?:\.\d+)?(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:元|美元|欧元|人民币|港元))`
-	slotMacro = `\{(?:([A-Za-z]\w*):)?([A-Za-z|]+)(\+?)\}`
+	slotMacro = `\{(?:([A-Za-z]\w*):)?(new )?([A-Za-z|]+)(\+?)\}`
 )
 
 var slotMacroRE = regexp.MustCompile(slotMacro)
@@ -66,12 +70,15 @@ type relRule struct {
 	span  int                       // sentences the pattern reads: 1, or 2 (previous + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
 	types map[string]graph.EntityType
+	news  map[string]graph.EntityType // slots that name new entities
+	drop  map[string]bool             // slots whose mentions name no entity (parts of a project)
 }
 
 type emit struct {
 	subj, obj    string // group names, or "@Type" for every mention of a type in the sentence
 	pred         graph.Predicate
 	year, amount string // group names of attributes
+	zip          bool   // pair the i-th subject with the i-th object (分别由…)
 }
 
 func typeClass(names string) (string, error) {
@@ -91,17 +98,28 @@ func typeClass(names string) (string, error) {
 	return b.String(), nil
 }
 
-// expandPattern turns a rule pattern into a Go regular expression.
-func expandPattern(p string) (string, error) {
+// expandPattern turns a rule pattern into a Go regular expression. Slots
+// written {X:new Type} match plain text that becomes a new entity of that
+// type; their names are returned in news.
+func expandPattern(p string) (string, map[string]graph.EntityType, error) {
 	var err error
+	news := map[string]graph.EntityType{}
 	out := slotMacroRE.ReplaceAllStringFunc(p, func(m string) string {
 		sm := slotMacroRE.FindStringSubmatch(m)
-		name, types, list := sm[1], sm[2], sm[3] == "+"
+		name, isNew, types, list := sm[1], sm[2] != "", sm[3], sm[4] == "+"
 		var body string
-		switch types {
-		case "year":
+		switch {
+		case isNew:
+			t, e := graph.ParseEntityType(types)
+			if e != nil || name == "" {
+				err = fmt.Errorf("new-entity slot %q needs a name and one entity type", m)
+				return m
+			}
+			news[name] = t
+			return `(?P<` + name + `>` + newName + `)`
+		case types == "year":
 			body = yearRE
-		case "amount":
+		case types == "amount":
 			body = amountRE
 		default:
 			c, e := typeClass(types)
@@ -111,34 +129,37 @@ func expandPattern(p string) (string, error) {
 			}
 			body = c
 			if list {
-				body = c + `(?:` + listSep + c + `)*`
+				item := `(?:` + measure + `)?` + c
+				body = item + `(?:` + listSep + item + `)*`
 			}
 		}
 		if types == "year" || types == "amount" {
-			body = strings.Replace(body, "(", "(?P<"+name+">", 1)
 			if name == "" {
-				body = strings.Replace(body, "(?P<>", "(?:", 1)
+				return strings.Replace(body, "(", "(?:", 1)
 			}
-			return body
+			return strings.Replace(body, "(", "(?P<"+name+">", 1)
 		}
 		if name == "" {
 			return `(?:` + body + `)`
 		}
 		return `(?P<` + name + `>` + body + `)`
 	})
-	out = strings.NewReplacer("…", gapShort, "⋯", gapLong, "⏎", `[^\n]*\n`).Replace(out)
-	return out, err
+	out = strings.NewReplacer("…", gapShort, "⋯", gapLong, "~", gapPlain, "⏎", `[^\n]*\n`).Replace(out)
+	return out, news, err
 }
 
 func compileRule(s *RuleSpec) (*relRule, error) {
-	r := &relRule{spec: s, name: s.Name, span: 1, where: map[string]*regexp.Regexp{}, types: map[string]graph.EntityType{}}
+	r := &relRule{spec: s, name: s.Name, span: 1, where: map[string]*regexp.Regexp{}, types: map[string]graph.EntityType{}, news: map[string]graph.EntityType{}, drop: map[string]bool{}}
 	if len(s.Fields["match"]) == 0 {
 		return nil, s.first.errorf("rule %s: no match line", s.Name)
 	}
 	for _, p := range s.Fields["match"] {
-		expr, err := expandPattern(p)
+		expr, news, err := expandPattern(p)
 		if err != nil {
 			return nil, s.first.errorf("rule %s: %v", s.Name, err)
+		}
+		for k, v := range news {
+			r.news[k] = v
 		}
 		re, err := regexp.Compile(expr)
 		if err != nil {
@@ -160,6 +181,10 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		}
 		em := emit{subj: f[0], pred: p, obj: f[2]}
 		for _, a := range f[3:] {
+			if a == "zip" {
+				em.zip = true
+				continue
+			}
 			k, v, _ := strings.Cut(a, "=")
 			switch k {
 			case "year":
@@ -188,8 +213,11 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		}
 		r.types[slot] = et
 	}
-	if len(r.emits) == 0 && len(r.types) == 0 {
-		return nil, s.first.errorf("rule %s: no emit or type line", s.Name)
+	for _, w := range s.Fields["drop"] {
+		r.drop[strings.TrimSpace(w)] = true
+	}
+	if len(r.emits) == 0 && len(r.types) == 0 && len(r.drop) == 0 {
+		return nil, s.first.errorf("rule %s: no emit, type or drop line", s.Name)
 	}
 	return r, nil
 }
@@ -199,35 +227,32 @@ type encoded struct {
 	text  string
 	slots []int // slot → mention index
 	ents  []int // slot → entity index
+	pos   []int // rune of text → document offset where it starts
+	end   []int // rune of text → document offset where it ends
 }
 
 func (d *doc) encode(si int) encoded {
 	s := d.sents[si]
 	var b strings.Builder
 	var enc encoded
-	starts := map[int]int{}
-	for _, mi := range d.byPosition() {
-		m := &d.mentions[mi]
-		if m.ent < 0 || d.ents[m.ent].dropped || m.start < s.Span.Start || m.end > s.Span.End {
-			continue
-		}
-		if _, ok := starts[m.start]; !ok {
-			starts[m.start] = mi
-		}
-	}
 	for i := s.Span.Start; i < s.Span.End; {
-		if mi, ok := starts[i]; ok && len(enc.slots) < maxSlots {
-			m := &d.mentions[mi]
-			t := d.ents[m.ent].typ
-			b.WriteRune(typeBase[t] + rune(len(enc.slots)))
-			enc.slots = append(enc.slots, mi)
-			enc.ents = append(enc.ents, m.ent)
-			i = m.end
-			continue
+		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
+			m := &d.mentions[k]
+			if m.ent >= 0 && !d.ents[m.ent].dropped && m.end <= s.Span.End {
+				b.WriteRune(typeBase[d.ents[m.ent].typ] + rune(len(enc.slots)))
+				enc.slots = append(enc.slots, int(k))
+				enc.ents = append(enc.ents, m.ent)
+				enc.pos = append(enc.pos, m.start)
+				enc.end = append(enc.end, m.end)
+				i = m.end
+				continue
+			}
 		}
 		r := d.m[i]
 		if !isQuote(r) && r != ' ' {
 			b.WriteRune(r)
+			enc.pos = append(enc.pos, i)
+			enc.end = append(enc.end, i+1)
 		}
 		i++
 	}
@@ -254,35 +279,82 @@ func (d *doc) relations() []graph.Relation {
 }
 
 func (d *doc) ruleFacts() []fact {
+	// Rules that name new entities run first; the sentences are encoded
+	// again afterwards so every other rule sees the new mentions.
+	var first, rest []*relRule
+	for _, r := range d.x.rules {
+		if len(r.news) > 0 {
+			first = append(first, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	facts := d.runRules(first)
+	facts = append(facts, d.runRules(rest)...)
+	d.applyDrops()
+	return facts
+}
+
+func (d *doc) runRules(rules []*relRule) []fact {
+	if len(rules) == 0 {
+		return nil
+	}
 	var facts []fact
 	encs := make([]encoded, len(d.sents))
 	for si := range d.sents {
 		encs[si] = d.encode(si)
 	}
 	for si := range d.sents {
-		for _, r := range d.x.rules {
-			text, slots, ents, offset := encs[si].text, encs[si].slots, encs[si].ents, 0
+		for _, r := range rules {
+			enc, offset := encs[si], 0
 			if r.span == 2 {
 				if si == 0 {
 					continue
 				}
 				prev := encs[si-1]
-				text = prev.text + "\n" + shiftSlots(encs[si].text, len(prev.slots))
-				slots = append(append([]int{}, prev.slots...), encs[si].slots...)
-				ents = append(append([]int{}, prev.ents...), encs[si].ents...)
+				enc = encoded{
+					text:  prev.text + "\n" + shiftSlots(encs[si].text, len(prev.slots)),
+					slots: append(append([]int{}, prev.slots...), encs[si].slots...),
+					ents:  append(append([]int{}, prev.ents...), encs[si].ents...),
+					pos:   append(append(append([]int{}, prev.pos...), -1), encs[si].pos...),
+					end:   append(append(append([]int{}, prev.end...), -1), encs[si].end...),
+				}
 				offset = len(prev.slots)
 			}
-			if len(slots) > maxSlots {
+			if len(enc.slots) > maxSlots {
 				continue
 			}
 			for _, re := range r.res {
-				for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
-					facts = append(facts, d.apply(r, re, text, loc, ents, offset, si)...)
+				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
+					facts = append(facts, d.apply(r, re, &enc, loc, offset, si)...)
 				}
 			}
 		}
 	}
 	return facts
+}
+
+// applyDrops drops the entities all of whose mentions a rule found to name
+// parts of something else (该项目主要建设A、B和C).
+func (d *doc) applyDrops() {
+	if len(d.droppedMentions) == 0 {
+		return
+	}
+	for _, e := range d.ents {
+		if e.dropped || len(e.mentions) == 0 {
+			continue
+		}
+		all := true
+		for _, mi := range e.mentions {
+			if !d.droppedMentions[mi] && d.mentions[mi].class != "anaphor" {
+				all = false
+				break
+			}
+		}
+		if all {
+			e.dropped = true
+		}
+	}
 }
 
 // shiftSlots renumbers the slot runes of an encoded sentence by n.
@@ -299,15 +371,42 @@ func shiftSlots(s string, n int) string {
 	return string(rs)
 }
 
-func (d *doc) apply(r *relRule, re *regexp.Regexp, text string, loc []int, ents []int, offset, si int) []fact {
-	group := func(name string) string {
+func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offset, si int) []fact {
+	d.fired[r.name] = true
+	text, ents := enc.text, enc.ents
+	groupLoc := func(name string) (int, int) {
 		i := re.SubexpIndex(name)
 		if i < 0 || loc[2*i] < 0 {
+			return -1, -1
+		}
+		return loc[2*i], loc[2*i+1]
+	}
+	group := func(name string) string {
+		a, b := groupLoc(name)
+		if a < 0 {
 			return ""
 		}
-		return text[loc[2*i]:loc[2*i+1]]
+		return text[a:b]
+	}
+	created := map[string]int{}
+	for name, t := range r.news {
+		a, b := groupLoc(name)
+		if a < 0 {
+			continue
+		}
+		ra := utf8.RuneCountInString(text[:a])
+		rb := ra + utf8.RuneCountInString(text[a:b])
+		if rb <= ra || enc.pos[ra] < 0 || enc.end[rb-1] < 0 {
+			continue
+		}
+		if e := d.newEntity(enc.pos[ra], enc.end[rb-1], t); e >= 0 {
+			created[name] = e
+		}
 	}
 	slotsIn := func(name string) []int {
+		if e, ok := created[name]; ok {
+			return []int{e}
+		}
 		if t, ok := strings.CutPrefix(name, "@"); ok {
 			et := graph.EntityType(t)
 			var out []int
@@ -335,6 +434,13 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, text string, loc []int, ents 
 			d.ents[e].typ = t
 		}
 	}
+	for slot := range r.drop {
+		for _, c := range group(slot) {
+			if _, k, ok := slotType(c); ok && k < len(enc.slots) {
+				d.droppedMentions[enc.slots[k]] = true
+			}
+		}
+	}
 	var out []fact
 	for _, em := range r.emits {
 		year := 0
@@ -345,9 +451,10 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, text string, loc []int, ents 
 		if em.amount != "" {
 			amount = parseAmount(group(em.amount))
 		}
-		for _, s := range slotsIn(em.subj) {
-			for _, o := range slotsIn(em.obj) {
-				if s == o {
+		subj, obj := slotsIn(em.subj), slotsIn(em.obj)
+		for i, s := range subj {
+			for j, o := range obj {
+				if s == o || (em.zip && i != j) {
 					continue
 				}
 				out = append(out, fact{s: s, o: o, p: em.pred, sentence: si, year: year, amount: amount, rule: r.name})
@@ -355,6 +462,60 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, text string, loc []int, ents 
 		}
 	}
 	return out
+}
+
+// dropMentionFrom removes mention mi from entity e, dropping the entity when
+// it has no mention left.
+func (d *doc) dropMentionFrom(e, mi int) {
+	ent := d.ents[e]
+	out := ent.mentions[:0]
+	for _, x := range ent.mentions {
+		if x != mi {
+			out = append(out, x)
+		}
+	}
+	ent.mentions = out
+	if len(out) == 0 {
+		ent.dropped = true
+	}
+}
+
+// newEntity makes the text [start,end) a mention of a new entity of type t,
+// or of the entity already named so; a mention with exactly that span is
+// retyped. It returns the entity's index, or -1.
+func (d *doc) newEntity(start, end int, t graph.EntityType) int {
+	name := strings.TrimSpace(stripQuotes(d.orig[start:end]))
+	if len([]rune(name)) < 2 {
+		return -1
+	}
+	if k := d.cover[start]; k >= 0 && d.mentions[k].start == start && d.mentions[k].end == end && d.mentions[k].ent >= 0 {
+		e := d.mentions[k].ent
+		d.ents[e].typ = t
+		return e
+	}
+	key := string(t) + "|" + graph.NormalizeName(name)
+	for i, e := range d.ents {
+		if !e.dropped && e.key == key {
+			return i
+		}
+	}
+	var replaced []int
+	for i := start; i < end; i++ {
+		if k := d.cover[i]; k >= 0 && (len(replaced) == 0 || replaced[len(replaced)-1] != int(k)) {
+			replaced = append(replaced, int(k))
+		}
+	}
+	d.add(mention{start: start, end: end, typ: t, name: name, src: "rule", parent: -1})
+	k := len(d.mentions) - 1
+	for _, r := range replaced {
+		if e := d.mentions[r].ent; e >= 0 {
+			d.dropMentionFrom(e, r)
+		}
+	}
+	e := &entity{typ: t, name: name, key: key, aliases: map[string]bool{name: true}, mentions: []int{k}, parent: -1}
+	d.ents = append(d.ents, e)
+	d.mentions[k].ent = len(d.ents) - 1
+	return len(d.ents) - 1
 }
 
 // parseAmount reads 2亿元, 3100多万元, 约53.6亿元, 158亿美元.

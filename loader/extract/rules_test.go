@@ -14,6 +14,13 @@ import (
 // extractText runs the whole extractor over a text.
 func extractText(t *testing.T, text string) (*graph.Document, []fact) {
 	t.Helper()
+	d, facts, _ := extractState(t, text)
+	return d, facts
+}
+
+// extractState runs the whole extractor over a text and returns its state too.
+func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
+	t.Helper()
 	x, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +40,7 @@ func extractText(t *testing.T, text string) (*graph.Document, []fact) {
 			kept = append(kept, f)
 		}
 	}
-	return d, kept
+	return d, kept, st
 }
 
 // factStrings renders a document's facts the way rule examples write them:
@@ -70,14 +77,9 @@ func TestRuleExamples(t *testing.T) {
 		for _, ex := range r.Examples {
 			n++
 			t.Run(fmt.Sprintf("%s/%s", r.Name, ex.Pos), func(t *testing.T) {
-				d, facts := extractText(t, ex.Text)
+				d, _, st := extractState(t, ex.Text)
 				got := factStrings(d)
-				fired := false
-				for _, f := range facts {
-					if f.rule == r.Name {
-						fired = true
-					}
-				}
+				fired := st.fired[r.Name]
 				for _, want := range ex.Facts {
 					want = strings.Join(strings.Fields(want), " ")
 					if ex.Yes && !got[want] {

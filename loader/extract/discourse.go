@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+
+	"parkgraph/graph"
+)
+
+// recognizeLists types the unrecognised items of a list closed by a head
+// noun: in 围绕青禾、白鹭、星澜等龙头企业 the items are enterprises, in
+// 与A资本、B投资、C等13家投资机构 investors (rules/lists.tsv).
+func (d *doc) recognizeLists() {
+	lx := d.x.lex
+	for si := range d.sents {
+		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
+		for e := lo + 1; e <= hi; e++ {
+			n, typ, ok := lx.listHeads.longest(d.m, lo, e)
+			if !ok {
+				continue
+			}
+			end := e - n
+			// 等, an optional count and counter: 等13家, 等三所.
+			j := end
+			for j > lo && (d.m[j-1] >= '0' && d.m[j-1] <= '9' || strings.ContainsRune("一二三四五六七八九十百千两几多余家个所支只", d.m[j-1])) {
+				j--
+			}
+			if j <= lo || d.m[j-1] != '等' {
+				continue
+			}
+			d.typeListItems(lo, j-1, typ)
+		}
+	}
+}
+
+// typeListItems walks a list that ends at end (exclusive) leftwards, item by
+// item, adding a mention of type typ for every name-like item no recogniser
+// found. It needs at least two items.
+func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
+	type item struct{ s, e int }
+	var items []item
+	e := end
+	for e > lo {
+		s := e
+		if k := d.mentionEndingAt(e); k >= 0 {
+			s = d.mentions[k].start
+		} else {
+			for s > lo && isNameRune(d.m[s-1]) && d.m[s-1] != '、' {
+				if _, _, ok := d.x.lex.stops.longest(d.m, lo, s); ok && s < e {
+					break
+				}
+				s--
+			}
+		}
+		if s == e {
+			break
+		}
+		items = append(items, item{s, e})
+		if s-1 < lo || (d.m[s-1] != '、' && d.m[s-1] != ',') {
+			break
+		}
+		e = s - 1
+	}
+	if len(items) < 2 {
+		return
+	}
+	for _, it := range items {
+		if d.covered(it.s, it.e) {
+			continue
+		}
+		rs := d.m[it.s:it.e]
+		if len(rs) < 2 || len(rs) > 10 || d.x.lex.isGenericCore(rs) {
+			continue
+		}
+		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})
+	}
+}
+
+// anaphors are words that point back to the entity of a kind named last
+// before them (该项目 → the project named last).
+var anaphors = []struct {
+	word string
+	typ  graph.EntityType // "" when the suffix decides
+	tail string           // the entity's name must end with this, "" for any
+}{
+	{"该项目", graph.Project, ""},
+	{"这一项目", graph.Project, ""},
+	{"该公司", graph.Enterprise, ""},
+	{"该企业", graph.Enterprise, ""},
+	{"该集团", graph.Enterprise, "集团"},
+	{"该基地", "", "基地"},
+	{"该中心", "", "中心"},
+	{"该平台", "", "平台"},
+	{"该研究院", "", "研究院"},
+	{"该实验室", "", "实验室"},
+	{"该基金", graph.Investor, ""},
+	{"该校", graph.Institution, "学"},
+	{"该大学", graph.Institution, "大学"},
+	{"该学院", graph.Institution, "学院"},
+}
+
+// resolveAnaphora adds a mention for every anaphor that points back to an
+// entity named earlier in the article. The mention takes part in relations
+// but adds no alias.
+func (d *doc) resolveAnaphora() {
+	last := map[int]int{} // anaphor index → entity
+	pos := d.byPosition()
+	p := 0
+	for i := 0; i < len(d.m); i++ {
+		for p < len(pos) && d.mentions[pos[p]].end <= i {
+			m := &d.mentions[pos[p]]
+			if m.ent >= 0 && !d.ents[m.ent].dropped && m.class != "anaphor" {
+				e := d.ents[m.ent]
+				for ai, a := range anaphors {
+					if (a.typ == "" || a.typ == e.typ) && (a.tail == "" || strings.HasSuffix(e.name, a.tail)) {
+						last[ai] = m.ent
+					}
+				}
+			}
+			p++
+		}
+		if d.cover[i] >= 0 || (d.m[i] != '该' && d.m[i] != '这') {
+			continue
+		}
+		for ai, a := range anaphors {
+			if !d.hasAt(i, a.word) {
+				continue
+			}
+			ent, ok := last[ai]
+			n := len([]rune(a.word))
+			if !ok || d.covered(i, i+n) {
+				break
+			}
+			d.add(mention{start: i, end: i + n, typ: d.ents[ent].typ, name: a.word, src: "anaphor", class: "anaphor", parent: -1})
+			k := len(d.mentions) - 1
+			if !d.mentions[k].inner {
+				d.mentions[k].ent = ent
+				d.ents[ent].mentions = append(d.ents[ent].mentions, k)
+				pos = d.byPosition()
+				for p < len(pos) && d.mentions[pos[p]].end <= i+n {
+					p++
+				}
+			}
+			i += n - 1
+			break
+		}
+	}
+}
+
+// recognizeCatalogueBodies finds national bodies written by a short name
+// no suffix rule covers (工信部).
+func (d *doc) recognizeCatalogueBodies() {
+	lx := d.x.lex
+	for e := 1; e <= len(d.m); e++ {
+		n, _, ok := lx.bodies.longest(d.m, 0, e)
+		if !ok {
+			continue
+		}
+		s := e - n
+		if s > 0 && isNameRune(d.m[s-1]) && !d.isStopBefore(s) && !d.x.lex.hasPlace(d.m[max(0, s-3):s]) {
+			continue // inside a longer word
+		}
+		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})
+	}
+}
