@@ -75,6 +75,54 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 	}
 }
 
+// jointCues open and close the partners of a joint act: 由园区联合A和B共同建设.
+var jointCues = []struct{ open, close string }{
+	{"联合", "共同"},
+	{"携手", "共同"},
+	{"联合", "共建"},
+	{"携手", "共建"},
+}
+
+// recognizeJointActs types the unrecognised partners named between 联合 and
+// 共同 as enterprises: in 联合青禾和白鹭共同建设 both are organisations.
+func (d *doc) recognizeJointActs() {
+	for si := range d.sents {
+		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
+		for i := lo; i < hi; i++ {
+			for _, c := range jointCues {
+				if !d.hasAt(i, c.open) {
+					continue
+				}
+				start := i + len([]rune(c.open))
+				end := -1
+				for j := start + 2; j < hi && j-start <= 30; j++ {
+					if d.hasAt(j, c.close) {
+						end = j
+						break
+					}
+					if !isNameRune(d.m[j]) && d.m[j] != '、' {
+						break
+					}
+				}
+				if end < 0 {
+					continue
+				}
+				// Split on 和, 与, 及 and 、 between names.
+				s := start
+				for j := start; j <= end; j++ {
+					if j < end && !strings.ContainsRune("和与及、", d.m[j]) {
+						continue
+					}
+					if j-s >= 2 && j-s <= 10 && !d.covered(s, j) && !d.x.lex.isGenericCore(d.m[s:j]) {
+						d.add(mention{start: s, end: j, typ: graph.Enterprise, name: string(d.orig[s:j]), src: "joint", parent: -1})
+					}
+					s = j + 1
+				}
+			}
+		}
+	}
+}
+
 // anaphors are words that point back to the entity of a kind named last
 // before them (该项目 → the project named last).
 var anaphors = []struct {

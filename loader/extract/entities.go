@@ -17,6 +17,9 @@ type entity struct {
 	mentions []int
 	parent   int // for a sub-park: the entity of the park it belongs to; else -1
 	dropped  bool
+	// employerOnly: every mention names someone's employer (X局局长); the
+	// entity is kept only if a relation rule finds it acting.
+	employerOnly bool
 }
 
 var aliasDefRE = regexp.MustCompile(`^\s*\((?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
@@ -123,6 +126,7 @@ func (d *doc) resolve() {
 	d.mergeVariants()
 	d.gazetteer()
 	d.recognizeLists()
+	d.recognizeJointActs()
 	d.group()
 	d.mergeVariants()
 	d.resolveBareParks()
@@ -486,11 +490,13 @@ func (d *doc) resolveBareParks() {
 	}
 	firstBare := -1
 	lastPark := -1
+	lastOfKind := map[string]int{} // park-type short form → park named last with it
 	for _, i := range d.byPosition() {
 		m := &d.mentions[i]
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
+				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
 			}
 			continue
 		}
@@ -508,6 +514,9 @@ func (d *doc) resolveBareParks() {
 			continue
 		}
 		best := lastPark
+		if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
+			best = k // 经开区 points back to the last 经济技术开发区, not to any park
+		}
 		if best < 0 && len(parks) == 1 {
 			best = parks[0]
 		}
@@ -518,8 +527,21 @@ func (d *doc) resolveBareParks() {
 	}
 }
 
-// dropEmployerOnly drops organisations named only as someone's employer
-// (X局局长, X公司总经理): the guideline annotates them only where they act.
+// parkKind is the short park-type word a park name ends with (经济技术开发区
+// → 经开区), or "" when it ends with none of the bare park words.
+func (d *doc) parkKind(name string) string {
+	v := d.parkVariant(name)
+	for _, w := range bareParks {
+		if strings.HasSuffix(v, w) && !strings.HasPrefix(w, "该") {
+			return w
+		}
+	}
+	return ""
+}
+
+// dropEmployerOnly marks organisations named only as someone's employer
+// (X局局长, X公司总经理): the guideline annotates them only where they act,
+// which the relation rules decide.
 func (d *doc) dropEmployerOnly() {
 	for _, e := range d.ents {
 		if e.dropped || (e.typ != graph.Enterprise && e.typ != graph.Institution && e.typ != graph.Investor) {
@@ -533,7 +555,7 @@ func (d *doc) dropEmployerOnly() {
 			}
 		}
 		if !acting {
-			e.dropped = true
+			e.employerOnly = true
 		}
 	}
 }

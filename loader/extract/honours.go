@@ -100,7 +100,11 @@ func (d *doc) unquotedTitle(start, hi int) {
 		if !isNameRune(r) && !isQuote(r) {
 			return
 		}
-		if n, _, ok := lx.honours.longest(d.m, start, e); ok && e-n >= start {
+		n, _, ok := lx.honours.longest(d.m, start, e)
+		if !ok {
+			n, _, ok = lx.honourHeads.longest(d.m, start, e)
+		}
+		if ok && e-n >= start {
 			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单")) {
 				continue // the title runs on
 			}

@@ -94,16 +94,17 @@ type suffix struct {
 
 // lexicon holds the word lists the recognisers use.
 type lexicon struct {
-	suffixes   revTrie[*suffix]
-	stops      revTrie[bool] // value: the stop is soft (also occurs inside names)
-	generic    revTrie[bool]
-	places     revTrie[bool]
-	placeList  []string
-	honours    revTrie[string]
-	honourCues revTrie[bool]
-	bodies     revTrie[bool]             // catalogue of national bodies (工信部)
-	parkAbbrev [][2]string               // full park-type word, short form
-	listHeads  revTrie[graph.EntityType] // nouns closing a list of names, and the type they give
+	suffixes    revTrie[*suffix]
+	stops       revTrie[bool] // value: the stop is soft (also occurs inside names)
+	generic     revTrie[bool]
+	places      revTrie[bool]
+	placeList   []string
+	honours     revTrie[string]
+	honourCues  revTrie[bool]
+	honourHeads revTrie[bool]             // words that end a title right after a cue (…培育库, …先进单位)
+	bodies      revTrie[bool]             // catalogue of national bodies (工信部)
+	parkAbbrev  [][2]string               // full park-type word, short form
+	listHeads   revTrie[graph.EntityType] // nouns closing a list of names, and the type they give
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -182,6 +183,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
 		{"rules/honour_cues.txt", func(w string) { lx.honourCues.add(w, true) }},
 		{"rules/institutions.txt", func(w string) { lx.bodies.add(w, true) }},
+		{"rules/honour_heads.txt", func(w string) { lx.honourHeads.add(w, true) }},
 	} {
 		words, err := wordList(fsys, spec.file)
 		if err != nil {

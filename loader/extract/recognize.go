@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"parkgraph/graph"
@@ -124,6 +125,9 @@ func (d *doc) recognizeSuffixed() {
 		if d.honourEndsAt(e) {
 			continue
 		}
+		if sf.class == classProject && countedRE.MatchString(string(core)) {
+			continue // 3个产业项目, 两大项目: a count of projects, not one
+		}
 		m := mention{start: start, end: e, typ: sf.typ, src: "suffix:" + sf.word, class: sf.class, parent: -1}
 		m.name = stripQuotes(d.orig[m.start:m.end])
 		if sf.class == classPark || sf.class == classSubpark {
@@ -193,6 +197,9 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 	}
 	return false
 }
+
+// countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
+var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批)[^\d]{0,4}$`)
 
 var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
 

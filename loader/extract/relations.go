@@ -67,7 +67,7 @@ type relRule struct {
 	name  string
 	res   []*regexp.Regexp
 	emits []emit
-	span  int                       // sentences the pattern reads: 1, or 2 (previous + current)
+	span  int                       // sentences the pattern reads: 1, or up to 5 (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
 	types map[string]graph.EntityType
 	news  map[string]graph.EntityType // slots that name new entities
@@ -144,7 +144,7 @@ func expandPattern(p string) (string, map[string]graph.EntityType, error) {
 		}
 		return `(?P<` + name + `>` + body + `)`
 	})
-	out = strings.NewReplacer("…", gapShort, "⋯", gapLong, "~", gapPlain, "⏎", `[^\n]*\n`).Replace(out)
+	out = strings.NewReplacer("…", gapShort, "⋯", gapLong, "~", gapPlain, "⏎", `[^\n]*\n(?:[^\n]*\n)*?`).Replace(out)
 	return out, news, err
 }
 
@@ -166,7 +166,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
 		}
 		r.res = append(r.res, re)
-		if strings.Contains(p, "⏎") {
+		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
 		}
 	}
@@ -212,6 +212,13 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: %v", s.Name, err)
 		}
 		r.types[slot] = et
+	}
+	if w := s.Fields["window"]; len(w) == 1 {
+		n, err := strconv.Atoi(w[0])
+		if err != nil || n < 2 || n > 5 {
+			return nil, s.first.errorf("rule %s: window %q: want 2 to 5 sentences", s.Name, w[0])
+		}
+		r.span = n
 	}
 	for _, w := range s.Fields["drop"] {
 		r.drop[strings.TrimSpace(w)] = true
@@ -274,8 +281,26 @@ type fact struct {
 // follow from the document's structure (sub-parks, park bodies).
 func (d *doc) relations() []graph.Relation {
 	facts := d.ruleFacts()
+	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	return d.toRelations(facts)
+}
+
+// dropIdleEmployers drops the organisations named only as someone's
+// employer that no relation rule found acting.
+func (d *doc) dropIdleEmployers(facts []fact) {
+	acts := map[int]bool{}
+	for _, f := range facts {
+		if f.p.Allows(d.ents[f.s].typ, d.ents[f.o].typ) {
+			acts[f.s] = true
+			acts[f.o] = true
+		}
+	}
+	for i, e := range d.ents {
+		if e.employerOnly && !acts[i] {
+			e.dropped = true
+		}
+	}
 }
 
 func (d *doc) ruleFacts() []fact {
@@ -307,19 +332,11 @@ func (d *doc) runRules(rules []*relRule) []fact {
 	for si := range d.sents {
 		for _, r := range rules {
 			enc, offset := encs[si], 0
-			if r.span == 2 {
+			if r.span >= 2 {
 				if si == 0 {
 					continue
 				}
-				prev := encs[si-1]
-				enc = encoded{
-					text:  prev.text + "\n" + shiftSlots(encs[si].text, len(prev.slots)),
-					slots: append(append([]int{}, prev.slots...), encs[si].slots...),
-					ents:  append(append([]int{}, prev.ents...), encs[si].ents...),
-					pos:   append(append(append([]int{}, prev.pos...), -1), encs[si].pos...),
-					end:   append(append(append([]int{}, prev.end...), -1), encs[si].end...),
-				}
-				offset = len(prev.slots)
+				enc, offset = joinEncoded(encs[max(0, si-r.span+1) : si+1])
 			}
 			if len(enc.slots) > maxSlots {
 				continue
@@ -355,6 +372,29 @@ func (d *doc) applyDrops() {
 			e.dropped = true
 		}
 	}
+}
+
+// joinEncoded joins encoded sentences with newlines, renumbering slots; it
+// returns the join and the first slot of the last sentence.
+func joinEncoded(parts []encoded) (encoded, int) {
+	var out encoded
+	var b strings.Builder
+	offset := 0
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('\n')
+			out.pos = append(out.pos, -1)
+			out.end = append(out.end, -1)
+		}
+		offset = len(out.slots)
+		b.WriteString(shiftSlots(p.text, len(out.slots)))
+		out.slots = append(out.slots, p.slots...)
+		out.ents = append(out.ents, p.ents...)
+		out.pos = append(out.pos, p.pos...)
+		out.end = append(out.end, p.end...)
+	}
+	out.text = b.String()
+	return out, offset
 }
 
 // shiftSlots renumbers the slot runes of an encoded sentence by n.
@@ -606,13 +646,24 @@ func (d *doc) parkPrefix(m *mention) int {
 	}
 	for _, w := range bareParks {
 		if strings.HasPrefix(name, w) {
-			// The park named last before this mention.
-			bestEnd := -1
+			// The park of that kind named last before this mention, else the
+			// park named last.
+			kind := d.parkKind(w)
+			bestEnd, kindBest, kindEnd := -1, -1, -1
 			for _, j := range d.byPosition() {
 				o := &d.mentions[j]
-				if o.ent >= 0 && !d.ents[o.ent].dropped && d.ents[o.ent].typ == graph.Park && o.end <= m.start && o.end > bestEnd {
+				if o.ent < 0 || d.ents[o.ent].dropped || d.ents[o.ent].typ != graph.Park || o.end > m.start {
+					continue
+				}
+				if o.end > bestEnd {
 					best, bestEnd = o.ent, o.end
 				}
+				if d.parkKind(d.ents[o.ent].name) == kind && o.end > kindEnd {
+					kindBest, kindEnd = o.ent, o.end
+				}
+			}
+			if kindBest >= 0 {
+				return kindBest
 			}
 			return best
 		}

@@ -31,6 +31,7 @@ func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
 	st.recognize()
 	st.resolve()
 	facts := st.ruleFacts()
+	st.dropIdleEmployers(facts)
 	facts = append(facts, st.structuralFacts()...)
 	d.Relations = st.toRelations(facts)
 	d.Entities = st.entities()

@@ -16,8 +16,8 @@ import (
 // Floors below which extraction quality on the development set must not
 // fall (F1 as score.py computes it). Raise them as the extractor improves.
 var floors = map[string]struct{ entities, relations float64 }{
-	"seed": {0.90, 0.75},
-	"dev":  {0.92, 0.78},
+	"seed": {0.90, 0.85},
+	"dev":  {0.95, 0.90},
 }
 
 type scoreDoc struct {
