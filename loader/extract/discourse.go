@@ -55,7 +55,7 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 			break
 		}
 		items = append(items, item{s, e})
-		if s-1 < lo || (d.m[s-1] != '、' && d.m[s-1] != ',') {
+		if s-1 < lo || d.m[s-1] != '、' {
 			break
 		}
 		e = s - 1
