@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -54,11 +55,23 @@ func (d *doc) recognizeAliasDefinitions() {
 // article names.
 var bareParks = []string{"该高新区", "该开发区", "该园区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "新区", "园区"}
 
+var bareParkStart = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range bareParks {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
 // recognizeBareParks adds mentions for bare park words (高新区, 园区). They
 // refer to the park named last before them; where the article names no park
 // at all, a bare 高新区 is the park's name.
 func (d *doc) recognizeBareParks() {
 	for i := 0; i < len(d.m); i++ {
+		if !bareParkStart[d.m[i]] {
+			continue
+		}
 		for _, w := range bareParks {
 			if !d.hasAt(i, w) {
 				continue
@@ -109,6 +122,16 @@ var honourNoise = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六�
 
 // groupKey is the identity of a mention's name within the document.
 func (d *doc) groupKey(m *mention) string {
+	ck := string(m.typ) + "\x00" + m.name
+	if k, ok := d.keys[ck]; ok {
+		return k
+	}
+	k := d.computeKey(m)
+	d.keys[ck] = k
+	return k
+}
+
+func (d *doc) computeKey(m *mention) string {
 	k := graph.NormalizeName(stripQuotes([]rune(m.name)))
 	if full, ok := d.aliasOf[k]; ok {
 		k = graph.NormalizeName(stripQuotes([]rune(full)))
@@ -441,23 +464,30 @@ func (d *doc) gazetteer() {
 		}
 		return string(forms[i].rs) < string(forms[j].rs)
 	})
+	// One pass over the text; at each position the longest form that
+	// starts there (forms are sorted longest first).
+	byFirst := map[rune][]form{}
 	for _, f := range forms {
-		e := d.ents[f.ent]
-		for i := 0; i+len(f.rs) <= len(d.m); i++ {
-			if d.m[i] != f.rs[0] || !hasPrefixRunes(d.m[i:], string(f.rs)) {
-				continue
-			}
+		byFirst[f.rs[0]] = append(byFirst[f.rs[0]], f)
+	}
+	for i := 0; i < len(d.m); i++ {
+		cands := byFirst[d.m[i]]
+		if len(cands) == 0 || d.cover[i] >= 0 || d.sentOf[i] < 0 {
+			continue
+		}
+		for _, f := range cands {
 			end := i + len(f.rs)
-			if d.covered(i, end) || d.sentOf[i] < 0 {
+			if end > len(d.m) || !hasPrefixRunes(d.m[i:], string(f.rs)) || d.covered(i, end) {
 				continue
 			}
-			// Only whole names: not the middle of a longer word of name characters
-			// that continues into a suffix.
+			// Only whole names: not the start of a longer name that runs
+			// on into a suffix.
 			if end < len(d.m) && d.continuesIntoName(end) {
 				continue
 			}
-			d.add(mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
+			d.add(mention{start: i, end: end, typ: d.ents[f.ent].typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
 			i = end - 1
+			break
 		}
 	}
 }

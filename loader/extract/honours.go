@@ -12,7 +12,7 @@ var levelWords = []string{"国家级", "省级", "市级", "区级", "县级", "
 
 // listCues publish lists whose quoted items are honours when they read as
 // rankings or lists (…百强, …十强, …榜, …名单).
-var listCues = []string{"发布", "公布", "揭晓", "印发", "公示"}
+var listCues = []string{"发布", "公布", "揭晓", "印发", "公示"} // keep the last characters in recognizeQuotedHonours
 
 // recognizeQuotedHonours finds titles in quotes after an honour cue
 // (上榜“瞪羚企业”, 冲刺省级“数字领航”“小灯塔”), unquoted catalogue titles
@@ -23,7 +23,7 @@ func (d *doc) recognizeQuotedHonours() {
 	for e := 1; e < len(d.m); e++ {
 		lo, hi := d.sentenceBounds(e - 1)
 		if _, _, ok := lx.honourCues.longest(d.m, lo, e); !ok {
-			if d.endsWithAny(lo, e, listCues) {
+			if (d.m[e-1] == '布' || d.m[e-1] == '示' || d.m[e-1] == '晓') && d.endsWithAny(lo, e, listCues) {
 				d.publishedList(e, hi)
 			}
 			continue

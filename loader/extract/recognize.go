@@ -37,6 +37,7 @@ type doc struct {
 
 	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
 	fired           map[string]bool   // rules that matched, for tests
+	keys            map[string]string // group keys by type and name
 	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
 }
 

@@ -66,6 +66,8 @@ type relRule struct {
 	spec  *RuleSpec
 	name  string
 	res   []*regexp.Regexp
+	pre   []prefilter      // one per pattern: what a sentence needs before the pattern runs
+	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
 	emits []emit
 	span  int                       // sentences the pattern reads: 1, or up to 5 (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
@@ -166,6 +168,18 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
 		}
 		r.res = append(r.res, re)
+		r.pre = append(r.pre, compilePrefilter(expr))
+		tail := regexp.MustCompile(``)
+		if i := strings.LastIndex(p, "⏎"); i >= 0 {
+			texpr, _, err := expandPattern(p[i+len("⏎"):])
+			if err != nil {
+				return nil, s.first.errorf("rule %s: %v", s.Name, err)
+			}
+			if tail, err = regexp.Compile("^(?:" + texpr + ")"); err != nil {
+				return nil, s.first.errorf("rule %s: pattern after ⏎: %v", s.Name, err)
+			}
+		}
+		r.tails = append(r.tails, tail)
 		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
 		}
@@ -236,6 +250,7 @@ type encoded struct {
 	ents  []int // slot → entity index
 	pos   []int // rune of text → document offset where it starts
 	end   []int // rune of text → document offset where it ends
+	mask  uint8 // the types of its slots (bit i: graph.EntityTypes[i])
 }
 
 func (d *doc) encode(si int) encoded {
@@ -247,6 +262,7 @@ func (d *doc) encode(si int) encoded {
 			m := &d.mentions[k]
 			if m.ent >= 0 && !d.ents[m.ent].dropped && m.end <= s.Span.End {
 				b.WriteRune(typeBase[d.ents[m.ent].typ] + rune(len(enc.slots)))
+				enc.mask |= 1 << ((typeBase[d.ents[m.ent].typ] - 0xE000) >> 8)
 				enc.slots = append(enc.slots, int(k))
 				enc.ents = append(enc.ents, m.ent)
 				enc.pos = append(enc.pos, m.start)
@@ -331,19 +347,25 @@ func (d *doc) runRules(rules []*relRule) []fact {
 	}
 	for si := range d.sents {
 		for _, r := range rules {
-			enc, offset := encs[si], 0
-			if r.span >= 2 {
-				if si == 0 {
+			var joined *encoded
+			offset := 0
+			for pi, re := range r.res {
+				enc := &encs[si]
+				if r.span >= 2 {
+					if si == 0 || !r.tails[pi].MatchString(encs[si].text) {
+						continue
+					}
+					if joined == nil {
+						j, off := joinEncoded(encs[max(0, si-r.span+1) : si+1])
+						joined, offset = &j, off
+					}
+					enc = joined
+				}
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask) {
 					continue
 				}
-				enc, offset = joinEncoded(encs[max(0, si-r.span+1) : si+1])
-			}
-			if len(enc.slots) > maxSlots {
-				continue
-			}
-			for _, re := range r.res {
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
-					facts = append(facts, d.apply(r, re, &enc, loc, offset, si)...)
+					facts = append(facts, d.apply(r, re, enc, loc, offset, si)...)
 				}
 			}
 		}
@@ -389,6 +411,7 @@ func joinEncoded(parts []encoded) (encoded, int) {
 		offset = len(out.slots)
 		b.WriteString(shiftSlots(p.text, len(out.slots)))
 		out.slots = append(out.slots, p.slots...)
+		out.mask |= p.mask
 		out.ents = append(out.ents, p.ents...)
 		out.pos = append(out.pos, p.pos...)
 		out.end = append(out.end, p.end...)

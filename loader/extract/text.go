@@ -22,7 +22,7 @@ func matchForm(r rune) rune {
 	case r == '—' || r == '–':
 		return '-'
 	}
-	if s, ok := t2s[r]; ok {
+	if s, ok := simplified(r); ok {
 		return s
 	}
 	return r

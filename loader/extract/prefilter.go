@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// A prefilter is what a pattern needs to find in a sentence before it is
+// worth running: every group must be satisfied, a group by any one of its
+// alternatives (a literal word, or a rune in a range such as a slot type).
+type prefilter struct {
+	groups   []need
+	minSlots int // slots the pattern needs at least
+}
+
+type need struct {
+	words  []string  // any of these substrings
+	ranges [][2]rune // or any rune in one of these ranges
+	types  uint8     // or a slot of one of these types (bit i: graph.EntityTypes[i])
+	other  bool      // some range lies outside the slot blocks
+}
+
+// compilePrefilter derives a prefilter from a regular expression: the
+// literals and character classes that every match must contain.
+func compilePrefilter(expr string) prefilter {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return prefilter{}
+	}
+	re = re.Simplify()
+	var pf prefilter
+	for _, n := range required(re) {
+		if len(n.words) == 0 && len(n.ranges) == 0 {
+			continue
+		}
+		for _, rg := range n.ranges {
+			if rg[0] >= 0xE000 && rg[1] < 0xE600 {
+				for b := (rg[0] - 0xE000) >> 8; b <= (rg[1]-0xE000)>>8; b++ {
+					n.types |= 1 << b
+				}
+			} else {
+				n.other = true
+			}
+		}
+		if n.types != 0 && !n.other && len(n.words) == 0 {
+			pf.minSlots++
+		}
+		pf.groups = append(pf.groups, n)
+	}
+	// Cheapest checks first: slot types, then words.
+	sort.SliceStable(pf.groups, func(i, j int) bool {
+		return pf.groups[i].cost() < pf.groups[j].cost()
+	})
+	return pf
+}
+
+// required returns needs that every string matching re satisfies.
+func required(re *syntax.Regexp) []need {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []need{{words: []string{string(re.Rune)}}}
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 || classSize(re.Rune) > 4096 {
+			return nil // too wide to be worth checking (a negated class)
+		}
+		var rs [][2]rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			rs = append(rs, [2]rune{re.Rune[i], re.Rune[i+1]})
+		}
+		return []need{{ranges: rs}}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpConcat:
+		var out []need
+		for _, s := range re.Sub {
+			out = append(out, required(s)...)
+		}
+		return out
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+		return nil
+	case syntax.OpAlternate:
+		// Each alternative must offer one need; their union is the need.
+		var union need
+		for _, s := range re.Sub {
+			ns := required(s)
+			if len(ns) == 0 {
+				return nil
+			}
+			best := ns[0]
+			for _, n := range ns[1:] {
+				if weight(n) < weight(best) {
+					best = n
+				}
+			}
+			union.words = append(union.words, best.words...)
+			union.ranges = append(union.ranges, best.ranges...)
+		}
+		return []need{union}
+	}
+	return nil
+}
+
+func classSize(rs []rune) int {
+	n := 0
+	for i := 0; i+1 < len(rs); i += 2 {
+		n += int(rs[i+1]-rs[i]) + 1
+	}
+	return n
+}
+
+// weight ranks needs: fewer, longer words are more selective.
+func weight(n need) int {
+	w := len(n.ranges) * 4
+	for _, s := range n.words {
+		w += 8 - min(utf8.RuneCountInString(s), 7)
+	}
+	return w
+}
+
+func (n need) cost() int {
+	c := len(n.words)
+	if n.other {
+		c += 100
+	}
+	if n.types != 0 && len(n.words) == 0 && !n.other {
+		c = -1
+	}
+	return c
+}
+
+// ok reports whether text, whose slots have the types in mask, can match.
+func (pf prefilter) ok(text string, mask uint8) bool {
+	for _, g := range pf.groups {
+		if !g.satisfied(text, mask) {
+			return false
+		}
+	}
+	return true
+}
+
+func (n need) satisfied(text string, mask uint8) bool {
+	if n.types&mask != 0 {
+		return true
+	}
+	for _, w := range n.words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	if !n.other {
+		return false
+	}
+	for _, r := range text {
+		for _, rg := range n.ranges {
+			if r >= rg[0] && r <= rg[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
