@@ -19,15 +19,19 @@ func (d *doc) recognizeLists() {
 				continue
 			}
 			end := e - n
-			// 等, an optional count and counter: 等13家, 等三所.
+			// 等, and an optional count and counter: 等13家, 等三所; or a
+			// count alone: A、B、C6家企业.
 			j := end
 			for j > lo && (d.m[j-1] >= '0' && d.m[j-1] <= '9' || strings.ContainsRune("一二三四五六七八九十百千两几多余家个所支只", d.m[j-1])) {
 				j--
 			}
-			if j <= lo || d.m[j-1] != '等' {
-				continue
+			counted := j < end && strings.ContainsRune("家个所支只", d.m[end-1])
+			switch {
+			case j > lo && d.m[j-1] == '等':
+				d.typeListItems(lo, j-1, typ)
+			case counted && j < end-1:
+				d.typeListItems(lo, j, typ)
 			}
-			d.typeListItems(lo, j-1, typ)
 		}
 	}
 }
@@ -44,7 +48,7 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		if k := d.mentionEndingAt(e); k >= 0 {
 			s = d.mentions[k].start
 		} else {
-			for s > lo && isNameRune(d.m[s-1]) && d.m[s-1] != '、' {
+			for s > lo && (isNameRune(d.m[s-1]) || d.m[s-1] == '(' || d.m[s-1] == ')') && d.m[s-1] != '、' {
 				if _, _, ok := d.x.lex.stops.longest(d.m, lo, s); ok && s < e {
 					break
 				}
@@ -68,7 +72,7 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 			continue
 		}
 		rs := d.m[it.s:it.e]
-		if len(rs) < 2 || len(rs) > 10 || d.x.lex.isGenericCore(rs) {
+		if len(rs) < 2 || len(rs) > 14 || d.x.lex.isGenericCore(rs) || rs[0] == '(' || rs[0] == ')' {
 			continue
 		}
 		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})
@@ -191,6 +195,29 @@ func (d *doc) resolveAnaphora() {
 			i += n - 1
 			break
 		}
+	}
+}
+
+// recognizeBoards finds boards and exchange short names (科创板, 深交所): each
+// names its exchange. A board written right after its exchange
+// (上海证券交易所科创板) is part of that mention.
+func (d *doc) recognizeBoards() {
+	lx := d.x.lex
+	for e := 2; e <= len(d.m); e++ {
+		n, exchange, ok := lx.boards.longest(d.m, 0, e)
+		if !ok {
+			continue
+		}
+		s := e - n
+		if k := d.mentionEndingAt(s); k >= 0 && d.mentions[k].typ == graph.Institution {
+			continue
+		}
+		if d.covered(s, e) {
+			continue
+		}
+		name := string(d.orig[s:e])
+		d.aliasOf[graph.NormalizeName(name)] = exchange
+		d.add(mention{start: s, end: e, typ: graph.Institution, name: name, src: "board", parent: -1})
 	}
 }
 

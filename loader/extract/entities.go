@@ -53,7 +53,7 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "新区", "园区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
 
 var bareParkStart = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -217,6 +217,23 @@ func (d *doc) canonical(e *entity) string {
 	for a := range e.aliases {
 		forms = append(forms, a)
 	}
+	// A defined short name (以下简称, a board for its exchange) is never the
+	// canonical name while a full form is known; the full form it stands for
+	// is one of the names.
+	full := forms[:0:0]
+	for _, f := range forms {
+		if target, isAlias := d.aliasOf[graph.NormalizeName(f)]; isAlias {
+			if e.typ != graph.Enterprise && e.typ != graph.Honor && !e.aliases[target] {
+				e.aliases[target] = true
+				full = append(full, target)
+			}
+			continue
+		}
+		full = append(full, f)
+	}
+	if len(full) > 0 {
+		forms = full
+	}
 	sort.Slice(forms, func(i, j int) bool {
 		li, lj := len([]rune(forms[i])), len([]rune(forms[j]))
 		if li != lj {
@@ -247,15 +264,6 @@ func (d *doc) canonical(e *entity) string {
 				e.aliases[rest] = true
 				return rest
 			}
-		}
-	}
-	if e.typ != graph.Enterprise {
-		return forms[0]
-	}
-	// An enterprise: its full name; a defined short name is an alias.
-	for _, f := range forms {
-		if _, isAlias := d.aliasOf[graph.NormalizeName(f)]; !isAlias {
-			return f
 		}
 	}
 	return forms[0]
@@ -297,11 +305,13 @@ func (d *doc) mergeHonourLevels() {
 	}
 }
 
+var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
+
 // parkVariant is the form of a park name used to find other forms of it:
 // park-type words shortened (经济技术开发区 → 经开区) and an administrative
 // word after the place dropped (嘉兴市… → 嘉兴…).
 func (d *doc) parkVariant(name string) string {
-	s := graph.NormalizeName(name)
+	s := chinaPrefix.ReplaceAllString(graph.NormalizeName(name), "$1") // 中国(湖南)自由贸易试验区 → 湖南…
 	for _, ab := range d.x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]
@@ -373,6 +383,27 @@ func (d *doc) mergePrefixed() {
 			}
 		}
 	}
+	// An organisation named with its founder in front (滇中大学——云岭产业研究院)
+	// and without it (云岭产业研究院) is one.
+	for i, e := range d.ents {
+		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Investor && e.typ != graph.Project) {
+			continue
+		}
+		typ, k, _ := strings.Cut(e.key, "|")
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != e.typ {
+				continue
+			}
+			_, ok, _ := strings.Cut(o.key, "|")
+			if ok == typ && len(k) > len(o.key)-len(typ)-1 {
+				short := strings.TrimPrefix(o.key, typ+"|")
+				if rest, found := strings.CutSuffix(k, short); found && rest != "" && (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesOrganisation(rest)) && len([]rune(short)) >= 4 {
+					d.mergeInto(j, i)
+					break
+				}
+			}
+		}
+	}
 	// Park areas: <parent park><type word> and <short><type word>.
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Park || e.parent < 0 {
@@ -400,6 +431,17 @@ func (d *doc) mergePrefixed() {
 			}
 		}
 	}
+}
+
+// namesOrganisation reports whether a normalised name is that of an
+// entity of the document (the founder in front of 滇中大学云岭研究院).
+func (d *doc) namesOrganisation(name string) bool {
+	for _, e := range d.ents {
+		if !e.dropped && (e.typ == graph.Institution || e.typ == graph.Enterprise) && strings.TrimPrefix(e.key, string(e.typ)+"|") == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) mergeInto(from, to int) {
@@ -590,7 +632,7 @@ func (d *doc) dropEmployerOnly() {
 	}
 }
 
-var titleWords = []string{"党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席"}
+var titleWords = []string{"相关负责人", "有关负责人", "项目管理部", "管理部", "副部长", "项目部", "党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席"}
 
 func (d *doc) employerMention(m *mention) bool {
 	for _, w := range titleWords {

@@ -107,6 +107,7 @@ func (d *doc) recognize() {
 	d.recognizeCatalogueHonours()
 	d.recognizeCatalogueBodies()
 	d.recognizeSuffixed()
+	d.recognizeBoards()
 	d.recognizeAliasDefinitions()
 	d.recognizeBareParks()
 }

@@ -22,7 +22,8 @@ func (d *doc) recognizeQuotedHonours() {
 	lx := d.x.lex
 	for e := 1; e < len(d.m); e++ {
 		lo, hi := d.sentenceBounds(e - 1)
-		if _, _, ok := lx.honourCues.longest(d.m, lo, e); !ok {
+		cueLen, _, isCue := lx.honourCues.longest(d.m, lo, e)
+		if !isCue {
 			if (d.m[e-1] == '布' || d.m[e-1] == '示' || d.m[e-1] == '晓') && d.endsWithAny(lo, e, listCues) {
 				d.publishedList(e, hi)
 			}
@@ -49,7 +50,9 @@ func (d *doc) recognizeQuotedHonours() {
 			}
 			continue
 		}
-		d.unquotedTitle(e, hi)
+		if cueLen >= 2 {
+			d.unquotedTitle(e, hi)
+		}
 	}
 	// “X”称号 and “X”榜单 without a cue before them.
 	for e := 0; e+2 < len(d.m); e++ {
@@ -117,7 +120,11 @@ func (d *doc) unquotedTitle(start, hi int) {
 // publishedList reads a quoted list after 发布/公布: items that read as a
 // ranking or a list are honours.
 func (d *doc) publishedList(e, hi int) {
-	if e >= hi || !isQuoteAt(d.m, e) {
+	if e >= hi {
+		return
+	}
+	if !isQuoteAt(d.m, e) {
+		d.unquotedList(e, hi)
 		return
 	}
 	k := d.closingQuote(e, hi)
@@ -134,6 +141,29 @@ func (d *doc) publishedList(e, hi int) {
 			d.addQuotedHonour(start, i)
 		}
 		start = i + 1
+	}
+}
+
+// unquotedList reads 公布2016年度省级工业和信息化高成长企业名单: the words up to
+// 名单 or 榜单 name the honour (its year and batch are not part of the name).
+func (d *doc) unquotedList(start, hi int) {
+	for start < hi && (d.m[start] == '了' || d.m[start] == ' ') {
+		start++
+	}
+	for e := start + 2; e < hi && e-start <= 30; e++ {
+		if !isNameRune(d.m[e-1]) {
+			return
+		}
+		if d.hasAt(e, "名单", "榜单") {
+			b := start
+			if m := honourQualifier.FindString(string(d.m[b:e])); m != "" && strings.HasPrefix(m, "2") {
+				b += len([]rune(m))
+			}
+			if e-b >= 4 && !strings.ContainsRune("本该各此这", d.m[b]) {
+				d.addHonour(b, e, "list")
+			}
+			return
+		}
 	}
 }
 

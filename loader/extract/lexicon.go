@@ -105,6 +105,7 @@ type lexicon struct {
 	bodies      revTrie[bool]             // catalogue of national bodies (工信部)
 	parkAbbrev  [][2]string               // full park-type word, short form
 	listHeads   revTrie[graph.EntityType] // nouns closing a list of names, and the type they give
+	boards      revTrie[string]           // boards and exchange short names → the exchange
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -180,6 +181,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}{
 		{"rules/generic.txt", func(w string) { lx.generic.add(w, true) }},
 		{"rules/places.txt", func(w string) { lx.places.add(w, true); lx.placeList = append(lx.placeList, w) }},
+		{"rules/cities.txt", func(w string) { lx.addCity(w) }},
 		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
 		{"rules/honour_cues.txt", func(w string) { lx.honourCues.add(w, true) }},
 		{"rules/institutions.txt", func(w string) { lx.bodies.add(w, true) }},
@@ -204,6 +206,17 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		lx.parkAbbrev = append(lx.parkAbbrev, [2]string{f[0], f[1]})
 	}
+	boards, err := readLines(fsys, "rules/boards.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range boards {
+		f := strings.Split(strings.TrimSpace(l.text), "\t")
+		if len(f) != 2 {
+			return nil, l.errorf("want a board and its exchange, separated by a tab")
+		}
+		lx.boards.add(f[0], f[1])
+	}
 	heads, err := readLines(fsys, "rules/lists.tsv")
 	if err != nil {
 		return nil, err
@@ -220,6 +233,14 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		lx.listHeads.add(f[0], t)
 	}
 	return lx, nil
+}
+
+// addCity adds the cities of a line, each with and without 市, as place words.
+func (lx *lexicon) addCity(line string) {
+	for _, w := range strings.Fields(line) {
+		lx.places.add(w, true)
+		lx.places.add(w+"市", true)
+	}
 }
 
 // isGenericCore reports whether rs (a name without its suffix) consists only

@@ -112,6 +112,9 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.trimLeading(start, b)
 		core := d.m[start:b]
+		if countRE.MatchString(string(core)) {
+			continue // 5家公司, 10只基金: counted things, not names
+		}
 		if len(core) < sf.min || len(core) > sf.max {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) {
 				continue
@@ -120,14 +123,17 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classSubpark && parent < 0 {
 			continue
 		}
+		if start < b && d.m[start] == '据' && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
+			start++ // 据贵安发展集团相关负责人介绍: 据 opens the clause
+		}
 		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
 			continue
 		}
 		if d.honourEndsAt(e) {
 			continue
 		}
-		if sf.class == classProject && countedRE.MatchString(string(core)) {
-			continue // 3个产业项目, 两大项目: a count of projects, not one
+		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
+			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
 		}
 		m := mention{start: start, end: e, typ: sf.typ, src: "suffix:" + sf.word, class: sf.class, parent: -1}
 		m.name = stripQuotes(d.orig[m.start:m.end])
@@ -199,7 +205,13 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 	return false
 }
 
+// countRE finds a count at the end of a name's core: 厦门5家 in 厦门5家公司.
+var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批)$`)
+
 // countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
+// amountInRE finds a sum of money inside a name's core.
+var amountInRE = regexp.MustCompile(`\d+(\.\d+)?(万亿|亿|千万|百万|万)?元`)
+
 var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批)[^\d]{0,4}$`)
 
 var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
@@ -213,6 +225,14 @@ func (d *doc) trimLeading(start, b int) int {
 	}
 	if i == start {
 		return start
+	}
+	if rest := d.m[i:b]; len(rest) > 0 {
+		// An amount: 总投资180亿元三一科学城.
+		for _, u := range []string{"亿元人民币", "万元人民币", "亿美元", "亿元", "万元", "亿", "元"} {
+			if hasPrefixRunes(rest, u) {
+				return i + len([]rune(u))
+			}
+		}
 	}
 	for _, u := range leadingMeasure {
 		if hasPrefixRunes(d.m[i:b], u) {
@@ -261,6 +281,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			}
 			break
 		}
+		if r == '内' && (sf.class == classPark || sf.class == classSubpark) && d.mentionEndingAt(i-1) >= 0 {
+			break // 高科技产业园内应用产业园: 内 means "within" the park before it
+		}
 		if r == ')' {
 			j := d.openBracket(i-1, lo)
 			if j < 0 {
@@ -283,14 +306,14 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) {
 			break
 		}
-		if _, soft, found := lx.stops.longest(d.m, lo, i); found {
-			if !soft || !lx.isGenericCore(d.m[i:b]) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && !d.insidePlace(i-n, i, b) {
+			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) {
 				break
 			}
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
-		if r == '和' || r == '与' || r == '及' || r == '或' || r == '暨' {
+		if (r == '和' || r == '与' || r == '及' || r == '或' || r == '暨') && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
 			if sf.class == classPark || sf.class == classSubpark || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
 				break
 			}
@@ -298,6 +321,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 				break
 			}
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
+				break
+			}
+			if sf.class == classProject {
 				break
 			}
 		}
@@ -326,20 +352,28 @@ const (
 func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	lx := d.x.lex
 	switch {
+	case pm.src == "catalogue-body" && (sf.class == classOrg || sf.class == classBody):
+		return absorbWhole // 中科院重庆科学中心: a national body's own institute
 	case pm.typ == graph.Honor && len(core) == 0 && (sf.class == classOrg || sf.class == classBody || sf.class == classLegal):
 		return absorbWhole // 广西高新技术企业协会: the title words name the association
 	case sf.class == classBody && pm.typ == graph.Park:
 		return absorbWhole // a park's own body: 随州高新区规划建设局
 	case sf.class == classBody && pm.class == classBody && len(core) <= 3:
 		return absorbWhole // 市委市政府
-	case sf.class == classLegal && pm.typ == graph.Park && (len(core) == 0 || lx.isGenericCore(core)):
+	case sf.class == classLegal && pm.typ == graph.Park && !countRE.MatchString(string(core)) && (len(core) == 0 || lx.isGenericCore(core)):
 		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
 	case sf.branch && pm.typ == graph.Enterprise:
 		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
+	case sf.class == classFund && pm.typ == graph.Park && lx.isGenericCore(core):
+		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
 		return absorbWhole // 高新区政府引导母基金
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
 		return absorbNested // 嘉兴学院G60…研究院: the college builds it
+	case sf.class == classProject && pm.typ == graph.Park && len(core) == 0:
+		return absorbWhole // …三一科学城项目: the facility a project builds is the project
+	case sf.class == classProject && pm.typ == graph.Park:
+		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
 		return absorbNested // 山能集团智慧制造园区项目
 	}
@@ -355,6 +389,34 @@ func endsWithLegalForm(name string) bool {
 		if strings.HasSuffix(name, f) {
 			return true
 		}
+	}
+	return false
+}
+
+// insidePlace reports whether a place word covers the boundary [s,e) of a
+// stop word or conjunction, which is then part of the place: 呼和浩特 holds 和,
+// 自贡 starts with 自. b bounds the search on the right.
+func (d *doc) insidePlace(s, e, b int) bool {
+	for k := e + 1; k <= e+4 && k <= b; k++ {
+		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-4), k); ok && k-n <= s {
+			return true
+		}
+	}
+	return false
+}
+
+// projectConjunction reports whether a conjunction inside a project name
+// joins two capacities (年产2万吨A及8万吨B项目) or an infrastructure pair
+// (基础设施及配套工程), so the name runs on across it.
+func (d *doc) projectConjunction(sf *suffix, r rune, i, b int) bool {
+	if sf.class != classProject {
+		return false
+	}
+	if r == '及' {
+		return true
+	}
+	if i < b && (d.hasAt(i, "年产") || d.m[i] >= '0' && d.m[i] <= '9') {
+		return true
 	}
 	return false
 }

@@ -69,7 +69,7 @@ type relRule struct {
 	pre   []prefilter      // one per pattern: what a sentence needs before the pattern runs
 	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
 	emits []emit
-	span  int                       // sentences the pattern reads: 1, or up to 5 (earlier ones + current)
+	span  int                       // sentences the pattern reads: 1, or up to 12 (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
 	types map[string]graph.EntityType
 	news  map[string]graph.EntityType // slots that name new entities
@@ -132,7 +132,11 @@ func expandPattern(p string) (string, map[string]graph.EntityType, error) {
 			body = c
 			if list {
 				item := `(?:` + measure + `)?` + c
-				body = item + `(?:` + listSep + item + `)*`
+				sep := listSep
+				if types == "Honor" {
+					sep += "?" // “A”“B”“C”: quoted titles need no separator
+				}
+				body = item + `(?:` + sep + item + `)*`
 			}
 		}
 		if types == "year" || types == "amount" {
@@ -176,7 +180,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 				return nil, s.first.errorf("rule %s: %v", s.Name, err)
 			}
 			if tail, err = regexp.Compile("^(?:" + texpr + ")"); err != nil {
-				return nil, s.first.errorf("rule %s: pattern after ⏎: %v", s.Name, err)
+				return nil, s.first.errorf("rule %s: the pattern after ⏎ does not stand alone (⏎ must not be inside a group): %v", s.Name, err)
 			}
 		}
 		r.tails = append(r.tails, tail)
@@ -229,8 +233,8 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 	}
 	if w := s.Fields["window"]; len(w) == 1 {
 		n, err := strconv.Atoi(w[0])
-		if err != nil || n < 2 || n > 5 {
-			return nil, s.first.errorf("rule %s: window %q: want 2 to 5 sentences", s.Name, w[0])
+		if err != nil || n < 2 || n > 12 {
+			return nil, s.first.errorf("rule %s: window %q: want 2 to 12 sentences", s.Name, w[0])
 		}
 		r.span = n
 	}
@@ -623,7 +627,7 @@ func (d *doc) structuralFacts() []fact {
 		if e.typ == graph.Park && e.parent >= 0 && !d.ents[e.parent].dropped && e.parent != i {
 			out = append(out, fact{s: i, o: e.parent, p: graph.PartOf, sentence: d.sentenceOfFirst(e, func(m *mention) bool { return m.parent >= 0 }), rule: "structure:sub-park"})
 		}
-		if e.typ == graph.Institution {
+		if e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project {
 			for _, mi := range e.mentions {
 				m := &d.mentions[mi]
 				if p := d.parkPrefix(m); p >= 0 && p != i {
@@ -652,6 +656,9 @@ func (d *doc) sentenceOfFirst(e *entity, pred func(*mention) bool) int {
 // institution's name starts with, or -1.
 func (d *doc) parkPrefix(m *mention) int {
 	name := graph.NormalizeName(m.name)
+	if m.class == "anaphor" || m.src == "board" {
+		return -1
+	}
 	best, bestLen := -1, 0
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Park {

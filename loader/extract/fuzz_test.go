@@ -1,0 +1,63 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"parkgraph/loader"
+	"parkgraph/loader/extract"
+)
+
+// FuzzExtract runs raw bytes through decoding, cleaning, sentence splitting
+// and extraction, and checks that every result points inside the text.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"近日，云南省科技厅发布“2023年榜单”，云岭高新区4家企业上榜。其中，青禾科技有限公司上榜“瞪羚企业”。",
+		"云岭高新区青禾循环科技有限公司(以下简称“青禾”)年产2万吨项目正在建设。",
+		"“未闭合的引号（和括号【还有书名号《",
+		"由青禾地质工程公司投资1.3亿元的云岭宝石精深加工、由白鹭家居有限公司总投资10亿元的",
+		"<html><body><p>云岭高新区</p><script>x</script>",
+		"\xff\xfe云\x00岭",
+		"",
+		strings.Repeat("有限公司", 50),
+		strings.Repeat("、", 300) + "等企业",
+	} {
+		f.Add([]byte(s))
+	}
+	x, err := extract.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		for _, name := range []string{"a.txt", "a.html"} {
+			d, err := loader.Prepare(loader.Source{Path: name, Bytes: raw})
+			if err != nil {
+				if strings.Contains(err.Error(), "\n") {
+					t.Fatalf("error is not one line: %q", err)
+				}
+				continue
+			}
+			x.Extract(d)
+			n := utf8.RuneCountInString(d.Text)
+			for _, e := range d.Entities {
+				if e.Name == "" || !e.Type.Valid() {
+					t.Fatalf("bad entity %+v", e)
+				}
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > n || m.Start >= m.End {
+						t.Fatalf("mention %v outside text of %d runes", m, n)
+					}
+				}
+			}
+			for _, r := range d.Relations {
+				if r.Sentence < -1 || r.Sentence >= len(d.Sentences) || !r.Predicate.Valid() {
+					t.Fatalf("bad relation %+v", r)
+				}
+				if !r.Predicate.Allows(r.Subject.Type, r.Object.Type) {
+					t.Fatalf("relation %+v breaks the guideline's types", r)
+				}
+			}
+		}
+	})
+}
