@@ -26,6 +26,9 @@ func (d *doc) recognizeLists() {
 				j--
 			}
 			counted := j < end && strings.ContainsRune("家个所支只", d.m[end-1])
+			if d.hasAt(e, "自主", "研发", "生产", "推出", "开发", "的产品") {
+				continue // 鹅肌肽、…等企业自主研发的产品: the items are products
+			}
 			switch {
 			case j > lo && d.m[j-1] == '等':
 				d.typeListItems(lo, j-1, typ)
@@ -66,6 +69,24 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 	}
 	if len(items) < 2 {
 		return
+	}
+	// The first item may open with 如, 例如 or 包括; the last pair may be
+	// joined by 及, 和 or 与 (A、B及C).
+	last := &items[len(items)-1]
+	for _, w := range []string{"例如", "比如", "包括", "如"} {
+		if hasPrefixRunes(d.m[last.s:last.e], w) && last.e-last.s > len([]rune(w))+1 {
+			last.s += len([]rune(w))
+			break
+		}
+	}
+	if first := items[0]; d.cover[first.s] < 0 {
+		for j := first.s + 2; j < first.e-1; j++ {
+			if strings.ContainsRune("及和与", d.m[j]) {
+				items[0] = item{j + 1, first.e}
+				items = append(items, item{first.s, j})
+				break
+			}
+		}
 	}
 	for _, it := range items {
 		if d.covered(it.s, it.e) {
@@ -231,7 +252,7 @@ func (d *doc) recognizeCatalogueBodies() {
 			continue
 		}
 		s := e - n
-		if s > 0 && isNameRune(d.m[s-1]) && !d.isStopBefore(s) && !d.x.lex.hasPlace(d.m[max(0, s-3):s]) {
+		if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同", d.m[s-1]) && !d.isStopBefore(s) && !d.x.lex.hasPlace(d.m[max(0, s-3):s]) {
 			continue // inside a longer word
 		}
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})

@@ -190,6 +190,9 @@ func (d *doc) group() {
 		e := d.ents[ei]
 		e.mentions = append(e.mentions, i)
 		e.aliases[m.name] = true
+		if m.typ == graph.Honor && d.hasAt(m.end, "名单", "榜单") {
+			e.aliases[m.name+string(d.orig[m.end:m.end+2])] = true // the list's own name
+		}
 		m.ent = ei
 	}
 	for _, e := range d.ents {
@@ -634,11 +637,18 @@ func (d *doc) dropEmployerOnly() {
 
 var titleWords = []string{"相关负责人", "有关负责人", "项目管理部", "管理部", "副部长", "项目部", "党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席"}
 
+var datelineRE = regexp.MustCompile(`^\d{1,2}月\d{1,2}日(电|讯)`)
+
+// employerMention reports whether a mention names someone's employer (X局局长)
+// or a news outlet in a dateline (X融媒体中心6月1日讯) rather than an actor.
 func (d *doc) employerMention(m *mention) bool {
 	for _, w := range titleWords {
 		if d.hasAt(m.end, w) {
 			return true
 		}
+	}
+	if m.end < len(d.m) && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) {
+		return true
 	}
 	return false
 }

@@ -250,8 +250,24 @@ func (d *doc) recognizeCatalogueHonours() {
 		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
 			continue
 		}
+		if d.parkTitleAfterPlace(b, e, lo) {
+			continue // 海口国家高新区: the park's own name, not an honour
+		}
 		d.addHonour(b, e, "catalogue")
 	}
+}
+
+// parkTitleAfterPlace reports whether a title that is a park type
+// (国家高新区, 国家级经开区) follows a place name directly, as in 海口国家高新区.
+func (d *doc) parkTitleAfterPlace(b, e, lo int) bool {
+	if _, sf, ok := d.x.lex.suffixes.longest(d.m, b, e); !ok || sf.typ != graph.Park {
+		return false
+	}
+	if b-2 < lo || !isHan(d.m[b-1]) {
+		return false
+	}
+	_, _, ok := d.x.lex.places.longest(d.m, lo, b)
+	return ok
 }
 
 // catalogueContinues reports whether the title at e runs on into a longer

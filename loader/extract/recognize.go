@@ -112,8 +112,8 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.trimLeading(start, b)
 		core := d.m[start:b]
-		if countRE.MatchString(string(core)) {
-			continue // 5家公司, 10只基金: counted things, not names
+		if countRE.MatchString(string(core)) || d.countedBefore(start, lo) {
+			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
 		if len(core) < sf.min || len(core) > sf.max {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) {
@@ -209,6 +209,16 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批)$`)
 
 // countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
+// countedBefore reports whether a count stands right before a name's start
+// (共有4个湘商回归项目): what follows is a class of things, not a name.
+func (d *doc) countedBefore(start, lo int) bool {
+	if start-2 < lo || !strings.ContainsRune("个家只支项所座批", d.m[start-1]) {
+		return false
+	}
+	r := d.m[start-2]
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千几多", r)
+}
+
 // amountInRE finds a sum of money inside a name's core.
 var amountInRE = regexp.MustCompile(`\d+(\.\d+)?(万亿|亿|千万|百万|万)?元`)
 
@@ -357,7 +367,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	case pm.typ == graph.Honor && len(core) == 0 && (sf.class == classOrg || sf.class == classBody || sf.class == classLegal):
 		return absorbWhole // 广西高新技术企业协会: the title words name the association
 	case sf.class == classBody && pm.typ == graph.Park:
-		return absorbWhole // a park's own body: 随州高新区规划建设局
+		return absorbNested // a park's own body: 随州高新区规划建设局; the park is named too
 	case sf.class == classBody && pm.class == classBody && len(core) <= 3:
 		return absorbWhole // 市委市政府
 	case sf.class == classLegal && pm.typ == graph.Park && !countRE.MatchString(string(core)) && (len(core) == 0 || lx.isGenericCore(core)):
