@@ -2,6 +2,7 @@ package diagram
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,9 +37,13 @@ func hasCommunities(s *graph.Snapshot) bool {
 	return false
 }
 
+// pagerank returns a node's PageRank rounded to nine decimals. gonum's
+// sparse PageRank sums in map order, so the last bits of the values change
+// from run to run; rounded, equally central entities tie exactly and are
+// ordered by IRI, and the diagram comes out the same every time.
 func pagerank(n *graph.Node) float64 {
 	v, _ := n.Metric("pagerank")
-	return v
+	return math.Round(v*1e9) / 1e9
 }
 
 // builder accumulates the nodes and edges of a diagram.
@@ -48,10 +53,11 @@ type builder struct {
 	index map[int]int // snapshot node → diagram node
 	docs  map[string]bool
 	notes map[quad.IRI]int // evidence sentence → footnote number
+	comms map[int]string   // community id → name, see communityNames
 }
 
 func newBuilder(s *graph.Snapshot, kind Kind) *builder {
-	return &builder{s: s, d: &Diagram{Kind: kind}, index: map[int]int{}, docs: map[string]bool{}, notes: map[quad.IRI]int{}}
+	return &builder{s: s, d: &Diagram{Kind: kind}, index: map[int]int{}, docs: map[string]bool{}, notes: map[quad.IRI]int{}, comms: communityNames(s)}
 }
 
 // addEntity adds snapshot node i and returns its diagram index.
@@ -68,7 +74,7 @@ func (b *builder) addEntity(i int, focus bool) int {
 		Name:     n.Name,
 		PageRank: pagerank(n),
 		Focus:    focus,
-		Tooltip:  entityTooltip(n),
+		Tooltip:  b.entityTooltip(n),
 	})
 	b.index[i] = k
 	return k
@@ -118,22 +124,44 @@ func groupLabel(t graph.EntityType, n int) string {
 	return fmt.Sprintf("+%d %s%s", n, measureWord(t), t.Label())
 }
 
-func entityTooltip(n *graph.Node) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s：%s", n.Type.Label(), n.Name)
-	if len(n.Aliases) > 0 {
-		fmt.Fprintf(&b, "\n别名：%s", strings.Join(n.Aliases, "、"))
+// communityNames names each community after its member with the highest
+// PageRank, ties going to the lowest IRI. The analysis names them too, but
+// breaks ties by the noise in the PageRank's last bits.
+func communityNames(s *graph.Snapshot) map[int]string {
+	best := map[int]*graph.Node{}
+	for i := range s.Nodes {
+		n := &s.Nodes[i]
+		c, ok := n.Metric("community")
+		if !ok {
+			continue
+		}
+		if b := best[int(c)]; b == nil || pagerank(n) > pagerank(b) {
+			best[int(c)] = n // nodes come sorted by IRI, so ties keep the first
+		}
 	}
-	if pr, ok := n.Metric("pagerank"); ok {
-		fmt.Fprintf(&b, "\nPageRank %.4f", pr)
-		if n.Community != "" {
-			fmt.Fprintf(&b, " · 社区：%s", n.Community)
+	out := make(map[int]string, len(best))
+	for c, n := range best {
+		out[c] = n.Name
+	}
+	return out
+}
+
+func (b *builder) entityTooltip(n *graph.Node) string {
+	var t strings.Builder
+	fmt.Fprintf(&t, "%s：%s", n.Type.Label(), n.Name)
+	if len(n.Aliases) > 0 {
+		fmt.Fprintf(&t, "\n别名：%s", strings.Join(n.Aliases, "、"))
+	}
+	if _, ok := n.Metric("pagerank"); ok {
+		fmt.Fprintf(&t, "\nPageRank %.4f", pagerank(n))
+		if c, ok := n.Metric("community"); ok && b.comms[int(c)] != "" {
+			fmt.Fprintf(&t, " · 社区：%s", b.comms[int(c)])
 		}
 	}
 	if len(n.Docs) > 0 {
-		fmt.Fprintf(&b, "\n见于 %d 篇报道", len(n.Docs))
+		fmt.Fprintf(&t, "\n见于 %d 篇报道", len(n.Docs))
 	}
-	return b.String()
+	return t.String()
 }
 
 // edgeAgg collects the snapshot edges drawn as one diagram edge.
@@ -244,7 +272,7 @@ func (b *builder) finish(opt *Options, focusDocs []string) {
 		if n.Group() {
 			n.Lines = []string{n.Name}
 		} else {
-			n.Lines = breakLines(n.Name, lineEms)
+			n.Lines = breakLines(shorten(n.Name, maxLabelRunes), lineEms)
 		}
 	}
 	for _, t := range graph.EntityTypes {
@@ -323,7 +351,7 @@ func (b *builder) clusterByCommunity() {
 			continue
 		}
 		byID[int(c)] = append(byID[int(c)], i)
-		names[int(c)] = sn.Community
+		names[int(c)] = b.comms[int(c)]
 	}
 	ids := make([]int, 0, len(byID))
 	for id := range byID {
@@ -336,7 +364,7 @@ func (b *builder) clusterByCommunity() {
 		}
 		label := "社区 " + strconv.Itoa(id)
 		if names[id] != "" {
-			label = "社区：" + names[id]
+			label = "社区：" + shorten(names[id], 20)
 		}
 		d.Clusters = append(d.Clusters, Cluster{ID: "c" + strconv.Itoa(len(d.Clusters)), Label: label, Members: byID[id]})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -78,6 +79,7 @@ func writeDOT(w io.Writer, d *Diagram, standalone bool) error {
 		}
 		p("\n  }\n")
 	}
+	minlen := staggeredLeaves(d)
 	for i := range d.Edges {
 		e := &d.Edges[i]
 		dir := "forward"
@@ -87,22 +89,87 @@ func writeDOT(w io.Writer, d *Diagram, standalone bool) error {
 		case NoArrow:
 			dir = "none"
 		}
-		p("  %s -> %s [id=%s, dir=%s, penwidth=%s, tooltip=%s, label=%s];\n",
-			d.Nodes[e.From].ID, d.Nodes[e.To].ID, quote(e.ID), dir, num(edgeWidth(e.Weight)),
+		extra := ""
+		if minlen[i] > 1 {
+			extra = fmt.Sprintf(", minlen=%d", minlen[i])
+		}
+		p("  %s -> %s [id=%s, dir=%s, penwidth=%s%s, tooltip=%s, label=%s];\n",
+			d.Nodes[e.From].ID, d.Nodes[e.To].ID, quote(e.ID), dir, num(edgeWidth(e.Weight)), extra,
 			quote(e.Tooltip), htmlLabel([]string{e.Label}, edgeFontSize, false, EdgeLabelColor, edgeLabelPad))
 	}
 	p("}\n")
 	return bw.Flush()
 }
 
+// The neighbours fanning out of one node are spread over up to maxStagger
+// columns when more than perColumn of them have few other relations, as
+// Graphviz's unflatten does, so that a hub with forty neighbours is not
+// drawn as one column forty boxes tall.
+const (
+	perColumn   = 10
+	maxStagger  = 3
+	smallDegree = 3 // a neighbour with at most this many edges may move
+)
+
+// staggeredLeaves returns the minimum rank length of each edge: 1, or for
+// the edges from a busy node to its small neighbours 1, 2, 3, 1, 2, 3, … in
+// the order of the neighbours, separately for those on its left (edges into
+// it) and on its right.
+func staggeredLeaves(d *Diagram) []int {
+	degree := make([]int, len(d.Nodes))
+	for i := range d.Edges {
+		degree[d.Edges[i].From]++
+		degree[d.Edges[i].To]++
+	}
+	type side struct {
+		hub  int
+		left bool
+	}
+	type spoke struct{ edge, other int }
+	fans := map[side][]spoke{}
+	var sides []side
+	add := func(k side, sp spoke) {
+		if fans[k] == nil {
+			sides = append(sides, k)
+		}
+		fans[k] = append(fans[k], sp)
+	}
+	for i := range d.Edges {
+		e := &d.Edges[i]
+		// Each edge may stagger around one end only: the busier one.
+		if degree[e.To] >= degree[e.From] && degree[e.From] <= smallDegree {
+			add(side{e.To, true}, spoke{i, e.From})
+		} else if degree[e.To] <= smallDegree {
+			add(side{e.From, false}, spoke{i, e.To})
+		}
+	}
+	minlen := make([]int, len(d.Edges))
+	for i := range minlen {
+		minlen[i] = 1
+	}
+	for _, k := range sides {
+		spokes := fans[k]
+		n := min((len(spokes)+perColumn-1)/perColumn, maxStagger)
+		if n < 2 {
+			continue
+		}
+		sort.SliceStable(spokes, func(a, b int) bool { return spokes[a].other < spokes[b].other })
+		for j, sp := range spokes {
+			minlen[sp.edge] = 1 + j%n
+		}
+	}
+	return minlen
+}
+
 // htmlLabel is an HTML-like label holding the lines in one cell of fixed
 // size: the measured text box plus pad points on every side, and a little
-// slack for fonts whose Latin letters run wider than Noto's.
+// slack for renderers that round each glyph's advance to whole pixels
+// (Graphviz with Pango does) or set Latin letters wider than Noto's.
 func htmlLabel(lines []string, size float64, bold bool, color string, pad float64) string {
 	w, h := labelBox(lines, size, bold)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d">`,
-		int(math.Ceil(w*1.02+1+2*pad)), int(math.Ceil(h+2*pad)))
+		int(math.Ceil(w*1.04+1+2*pad)), int(math.Ceil(h+2*pad)))
 	fmt.Fprintf(&b, `<FONT POINT-SIZE="%s" COLOR="%s">`, num(size), color)
 	if bold {
 		b.WriteString("<B>")

@@ -108,6 +108,12 @@ func buildEgo(s *graph.Snapshot, opt Options) (*Diagram, error) {
 	n := &s.Nodes[seed]
 	d.Title = n.Name + "关系图"
 	d.Subtitle = fmt.Sprintf("%s度关联 · %d 个实体 · %d 条关系", [3]string{"", "一", "二"}[depth], len(members)-1, relationCount(d))
+	if len(members) == 1 {
+		d.Subtitle = "图中尚无与之相连的实体"
+		if len(opt.Types)+len(opt.Predicates) > 0 {
+			d.Subtitle += "（在所选类型与关系中）"
+		}
+	}
 	if len(collapsed) > 0 {
 		groups := 0
 		for i := range d.Nodes {

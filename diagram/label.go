@@ -14,7 +14,17 @@ const (
 	focusFontSize = 16 // the ego entity and path ends, in bold
 	edgeFontSize  = 10
 	lineEms       = 10 // a label line holds about ten Chinese characters
+	maxLabelRunes = 60 // longer names are cut short in labels (tooltips keep them whole)
 )
+
+// shorten cuts a name longer than n characters to its first n-1 and "…".
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
 
 // fontSize maps a PageRank to a label size: the square root of its share of
 // the diagram's highest PageRank, between minFontSize and maxFontSize.
@@ -55,6 +65,9 @@ func breakLines(s string, maxEm float64) []string {
 			c := math.Abs(cum[i] - want)
 			if startsSuffix(rs[i:]) {
 				c -= suffixBonus
+			}
+			if splitsWord(rs, i) {
+				c += wordPenalty
 			}
 			return c
 		}
@@ -98,6 +111,30 @@ func startsSuffix(rs []rune) bool {
 	for _, x := range suffixes {
 		if strings.HasPrefix(s, x) {
 			return true
+		}
+	}
+	return false
+}
+
+// words are common two- and three-character words of company, park and
+// project names that a line break should not split ("研 / 发").
+var words = []string{
+	"研发", "制造", "装备", "产业", "科技", "技术", "生物", "电子", "材料", "能源", "智能",
+	"数字", "信息", "服务", "商务", "医药", "环保", "汽车", "机械", "精密", "光电", "新能源",
+	"新材料", "实验", "中心", "基地", "工程", "创新", "发展", "投资", "建设", "管理", "股份",
+	"集团", "有限", "公司", "高新", "园区", "示范", "开发", "生产", "加工", "物流", "贸易",
+}
+
+const wordPenalty = 2
+
+// splitsWord reports whether a break before rs[i] falls inside one of words.
+func splitsWord(rs []rune, i int) bool {
+	for _, w := range words {
+		n := len([]rune(w))
+		for k := 1; k < n; k++ {
+			if i-k >= 0 && i-k+n <= len(rs) && string(rs[i-k:i-k+n]) == w {
+				return true
+			}
 		}
 	}
 	return false

@@ -11,10 +11,16 @@ import (
 const DefaultMaxPaths = 3
 
 // PathError says that two entities are not connected.
-type PathError struct{ From, To string }
+type PathError struct {
+	From, To string
+	Filtered bool // only some types or predicates were allowed
+}
 
 func (e *PathError) Error() string {
-	return fmt.Sprintf("%s and %s are not connected by any chain of relations shown (check --types and --predicates)", e.From, e.To)
+	if e.Filtered {
+		return fmt.Sprintf("%s and %s are not connected through the entity types and relations allowed; allow more types or predicates", e.From, e.To)
+	}
+	return fmt.Sprintf("%s and %s are not connected by any chain of relations in the graph", e.From, e.To)
 }
 
 // buildPaths draws the shortest paths between two entities: the shortest,
@@ -40,7 +46,7 @@ func buildPaths(s *graph.Snapshot, opt Options) (*Diagram, error) {
 	g := newLinks(s, f, map[int]bool{from: true, to: true})
 	paths := g.shortestPaths(from, to, k)
 	if len(paths) == 0 {
-		return nil, &PathError{From: s.Nodes[from].Name, To: s.Nodes[to].Name}
+		return nil, &PathError{From: s.Nodes[from].Name, To: s.Nodes[to].Name, Filtered: len(opt.Types)+len(opt.Predicates) > 0}
 	}
 
 	b := newBuilder(s, PathKind)

@@ -172,7 +172,7 @@ func closeMatches(s *graph.Snapshot, name string, want graph.EntityType) []Candi
 			}
 		}
 		if best >= 0 {
-			pr, _ := n.Metric("pagerank")
+			pr := pagerank(n)
 			all = append(all, scored{Candidate{IRI: n.IRI, Type: n.Type, Name: n.Name, Via: via}, best, pr})
 		}
 	}

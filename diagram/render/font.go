@@ -84,9 +84,9 @@ func openCJKFont(path string) (*cjkFont, error) {
 	return nil, ErrNoCJKFont
 }
 
-// searchFontDirs lists font files in the usual folders whose names suggest
-// Chinese glyphs, in sorted order.
-func searchFontDirs() []string {
+// fontDirs are the folders searched for a font when none of knownFonts
+// exists.
+var fontDirs = func() []string {
 	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
 	if home, err := os.UserHomeDir(); err == nil {
 		dirs = append(dirs, filepath.Join(home, ".local/share/fonts"), filepath.Join(home, ".fonts"), filepath.Join(home, "Library/Fonts"))
@@ -97,8 +97,14 @@ func searchFontDirs() []string {
 	case "windows":
 		dirs = append(dirs, filepath.Join(os.Getenv("WINDIR"), "Fonts"))
 	}
+	return dirs
+}()
+
+// searchFontDirs lists font files in fontDirs whose names suggest Chinese
+// glyphs, in sorted order.
+func searchFontDirs() []string {
 	var out []string
-	for _, d := range dirs {
+	for _, d := range fontDirs {
 		filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return nil
