@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"parkgraph/export/exporttest"
 	"parkgraph/graph"
 	"parkgraph/graph/analysis"
@@ -57,7 +59,7 @@ const HubName = "云岭智造高新区"
 // analysis.Analyze.
 func Hub(n int) *graph.Snapshot {
 	r := rand.New(rand.NewPCG(uint64(n), 7))
-	g := &gen{names: map[string]bool{}}
+	g := &gen{names: map[string]bool{}, seen: map[string]bool{}}
 	for i := 0; i < 40; i++ {
 		g.docs = append(g.docs, graph.DocumentInfo{
 			ID:    fmt.Sprintf("gen-%03d", i),
@@ -123,6 +125,7 @@ type gen struct {
 	edges []graph.Edge
 	docs  []graph.DocumentInfo
 	names map[string]bool
+	seen  map[string]bool
 	sent  int
 }
 
@@ -138,6 +141,11 @@ func (g *gen) edge(r *rand.Rand, s int, p graph.Predicate, o int) {
 	}
 	doc := g.docs[r.IntN(len(g.docs))].ID
 	g.sent++
+	key := string(a.IRI) + " " + string(p) + " " + string(b.IRI)
+	if g.seen[key] {
+		return // one relation, as a snapshot aggregates it
+	}
+	g.seen[key] = true
 	text := fmt.Sprintf("%s%s%s。", a.Name, verbs[p], b.Name)
 	g.edges = append(g.edges, graph.Edge{
 		Subject: a.IRI, Predicate: p, Object: b.IRI,
@@ -212,3 +220,41 @@ func Ring(n int) *graph.Snapshot {
 // Awkward returns the export fixture with names full of quotes, ampersands,
 // angle brackets, control characters and emoji.
 func Awkward() *graph.Snapshot { return exporttest.Snapshot() }
+
+// HubDocuments returns Hub(n) as the documents that state it, one sentence
+// a relation, ready for a store: the same graph comes back as its snapshot.
+func HubDocuments(n int) []*graph.Document {
+	s := Hub(n)
+	byID := map[string]*graph.Document{}
+	var docs []*graph.Document
+	for _, info := range s.Documents {
+		d := &graph.Document{ID: info.ID, Path: info.ID + ".txt", Title: info.Title, Date: info.Date, Hash: fmt.Sprintf("%064x", len(docs)+1)}
+		byID[info.ID] = d
+		docs = append(docs, d)
+	}
+	named := map[string]map[graph.EntityRef]bool{}
+	mention := func(d *graph.Document, iri string) graph.EntityRef {
+		n := s.Node(quad.IRI(iri))
+		r := graph.EntityRef{Type: n.Type, Name: n.Name}
+		if named[d.ID] == nil {
+			named[d.ID] = map[graph.EntityRef]bool{}
+		}
+		if !named[d.ID][r] {
+			named[d.ID][r] = true
+			d.Entities = append(d.Entities, graph.Entity{Type: n.Type, Name: n.Name})
+		}
+		return r
+	}
+	for _, e := range s.Edges {
+		ev := e.Evidence[0]
+		d := byID[ev.Doc]
+		start := len([]rune(d.Text))
+		d.Text += ev.Text
+		d.Sentences = append(d.Sentences, graph.Sentence{Index: len(d.Sentences), Text: ev.Text, Span: graph.Span{Start: start, End: start + len([]rune(ev.Text))}})
+		d.Relations = append(d.Relations, graph.Relation{
+			Subject: mention(d, string(e.Subject)), Predicate: e.Predicate, Object: mention(d, string(e.Object)),
+			Sentence: len(d.Sentences) - 1,
+		})
+	}
+	return docs
+}
