@@ -138,7 +138,7 @@ func (d *doc) recognizeJointActs() {
 					if j < end && !strings.ContainsRune("和与及、", d.m[j]) {
 						continue
 					}
-					if j-s >= 2 && j-s <= 10 && !d.covered(s, j) && !d.x.lex.isGenericCore(d.m[s:j]) {
+					if j-s >= 2 && j-s <= 10 && !d.covered(s, j) && !d.x.lex.isGenericCore(d.m[s:j]) && !strings.ContainsAny(string(d.m[s:j]), "了着的") {
 						d.add(mention{start: s, end: j, typ: graph.Enterprise, name: string(d.orig[s:j]), src: "joint", parent: -1})
 					}
 					s = j + 1
@@ -252,7 +252,9 @@ func (d *doc) recognizeCatalogueBodies() {
 			continue
 		}
 		s := e - n
-		if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同", d.m[s-1]) && !d.isStopBefore(s) && !d.x.lex.hasPlace(d.m[max(0, s-3):s]) {
+		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-6), s); ok {
+			s -= n // 太原市委: the city's committee
+		} else if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同", d.m[s-1]) && !d.isStopBefore(s) {
 			continue // inside a longer word
 		}
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})

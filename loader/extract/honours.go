@@ -30,10 +30,10 @@ func (d *doc) recognizeQuotedHonours() {
 			continue
 		}
 		j := e
-		for _, w := range levelWords {
-			if d.hasAt(j, w) && j+len([]rune(w)) < hi && isQuoteAt(d.m, j+len([]rune(w))) {
-				j += len([]rune(w))
-				break
+		// Level and batch words may stand before the quote: 荣获全国首批‘…’称号.
+		if m := leadQualifiersRE.FindString(string(d.m[j:min(hi, j+12)])); m != "" {
+			if k := j + len([]rune(m)); k < hi && isQuoteAt(d.m, k) {
+				j = k
 			}
 		}
 		if j < hi && isQuoteAt(d.m, j) {
@@ -69,6 +69,8 @@ func (d *doc) recognizeQuotedHonours() {
 		}
 	}
 }
+
+var leadQualifiersRE = regexp.MustCompile(`^(?:国家级|自治区级|省级|市级|区级|县级|国家|全国|全省|全市|首批|第[0-9一二三四五六七八九十]+批|\d{4}年度?)+`)
 
 func isQuoteAt(rs []rune, i int) bool { return i < len(rs) && (isOpenQuote(rs[i]) || rs[i] == '"') }
 
@@ -214,7 +216,7 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 	d.add(mention{start: start, end: end, typ: graph.Honor, name: name, src: "honour:" + src, parent: -1})
 }
 
-var qualifierRE = regexp.MustCompile(`(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|国家级|省级|市级|区级|县级|国家|全国|全省|全市|省|市|认定|优秀)$`)
+var qualifierRE = regexp.MustCompile(`(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|国家级|自治区级|省级|市级|区级|县级|国家|全国|全省|全市|自治区|省|市|认定|优秀|重点)$`)
 
 // passiveCues after a catalogue title make the title the subject (7家企业技术中心
 // 被认定为…): the holders, not the honour.
@@ -320,7 +322,7 @@ const (
 	levelMunicipal  = "M"
 )
 
-var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
 // honourKey splits a normalised honour name into its level and its base
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
@@ -333,7 +335,7 @@ func (d *doc) honourKey(name string) (level, base string) {
 			switch {
 			case strings.HasPrefix(m, "国家") || m == "全国":
 				level = levelNational
-			case strings.HasPrefix(m, "省") || m == "全省" || m == "自治区":
+			case strings.HasPrefix(m, "省") || m == "全省" || strings.HasPrefix(m, "自治区"):
 				level = levelProvincial
 			case strings.HasPrefix(m, "市") || m == "全市" || m == "区级" || m == "县级":
 				if level == levelNone {

@@ -206,6 +206,16 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		lx.parkAbbrev = append(lx.parkAbbrev, [2]string{f[0], f[1]})
 	}
+	bodies, err := readLines(fsys, "rules/institutions.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range bodies {
+		if full, short, ok := strings.Cut(strings.TrimSpace(l.text), "\t"); ok {
+			lx.bodies.add(short, true)
+			lx.boards.add(short, full) // a short name stands for its full name, as a board does
+		}
+	}
 	boards, err := readLines(fsys, "rules/boards.tsv")
 	if err != nil {
 		return nil, err

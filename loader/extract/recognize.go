@@ -112,7 +112,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.trimLeading(start, b)
 		core := d.m[start:b]
-		if countRE.MatchString(string(core)) || d.countedBefore(start, lo) {
+		if countRE.MatchString(string(core)) || countInsideRE.MatchString(string(core)) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
 		if len(core) < sf.min || len(core) > sf.max {
@@ -178,7 +178,7 @@ func (d *doc) honourEndsAt(e int) bool {
 
 // legalTail are legal forms that continue a name: 青禾投资集团有限公司 does not
 // end at 集团.
-var legalTail = []string{"有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团有限公司", "集团股份", "(集团)", "（集团）"}
+var legalTail = []string{"有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团有限公司", "集团股份", "(集团)", "（集团）", "管理有限公司", "管理公司", "管理合伙企业", "合伙企业"}
 
 // blockedBefore reports whether the characters before a suffix make it part
 // of an ordinary word (布局, 公园).
@@ -209,6 +209,20 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批)$`)
 
 // countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
+// countInsideRE finds a count anywhere in a core: 512家科创板公司.
+var countInsideRE = regexp.MustCompile(`\d+(家|个|只|支|所)`)
+
+// classNoun reports whether a name is a class of things: 江苏科创板上市公司.
+func classNoun(rs []rune) bool {
+	s := string(rs)
+	for _, w := range []string{"上市公司", "上市企业", "龙头企业", "骨干企业"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // countedBefore reports whether a count stands right before a name's start
 // (共有4个湘商回归项目): what follows is a class of things, not a name.
 func (d *doc) countedBefore(start, lo int) bool {
@@ -380,6 +394,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // 高新区政府引导母基金
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
 		return absorbNested // 嘉兴学院G60…研究院: the college builds it
+	case (sf.class == classPark || sf.class == classSubpark) && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name) && len(core) >= 2:
+		return absorbNested // 北京联东集团金桥科技园: a park named with its owner
 	case sf.class == classProject && pm.typ == graph.Park && len(core) == 0:
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
@@ -407,8 +423,8 @@ func endsWithLegalForm(name string) bool {
 // stop word or conjunction, which is then part of the place: 呼和浩特 holds 和,
 // 自贡 starts with 自. b bounds the search on the right.
 func (d *doc) insidePlace(s, e, b int) bool {
-	for k := e + 1; k <= e+4 && k <= b; k++ {
-		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-4), k); ok && k-n <= s {
+	for k := e; k <= e+4 && k <= b; k++ {
+		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-4), k); ok && k-n <= s && (k-n < s || k > e) {
 			return true
 		}
 	}
