@@ -19,6 +19,15 @@ func (d *doc) recognizeLists() {
 				continue
 			}
 			end := e - n
+			// Generic words may stand between the count and the head:
+			// 等44个招商引资项目.
+			for end > lo {
+				k, _, ok := d.x.lex.generic.longest(d.m, lo, end)
+				if !ok || k < 2 {
+					break
+				}
+				end -= k
+			}
 			// 等, and an optional count and counter: 等13家, 等三所; or a
 			// count alone: A、B、C6家企业.
 			j := end
