@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -57,7 +58,85 @@ func Default() (*Extractor, error) {
 }
 
 // Extract fills d.Entities and d.Relations from d.Text and d.Sentences.
+// A very long text (a whole newspaper dump in one file) is read in sections
+// of about SectionSize characters, cut between paragraphs, so time and
+// memory stay proportional to its length; names are resolved within a
+// section and entities merged across sections by type and name.
 func (x *Extractor) Extract(d *graph.Document) {
+	if utf8.RuneCountInString(d.Text) <= SectionSize {
+		x.extractWhole(d)
+		return
+	}
+	rs := []rune(d.Text)
+	byKey := map[graph.EntityRef]int{}
+	var ents []graph.Entity
+	var rels []graph.Relation
+	for lo := 0; lo < len(d.Sentences); {
+		hi := sectionEnd(rs, d.Sentences, lo)
+		start, end := d.Sentences[lo].Span.Start, d.Sentences[hi-1].Span.End
+		sec := &graph.Document{ID: d.ID, Text: string(rs[start:end])}
+		for i, s := range d.Sentences[lo:hi] {
+			sec.Sentences = append(sec.Sentences, graph.Sentence{Index: i, Text: s.Text, Span: graph.Span{Start: s.Span.Start - start, End: s.Span.End - start}})
+		}
+		x.extractWhole(sec)
+		for _, e := range sec.Entities {
+			for i := range e.Mentions {
+				e.Mentions[i].Start += start
+				e.Mentions[i].End += start
+			}
+			if k, ok := byKey[e.Ref()]; ok {
+				ents[k].Mentions = append(ents[k].Mentions, e.Mentions...)
+				ents[k].Aliases = mergeSorted(ents[k].Aliases, e.Aliases)
+				continue
+			}
+			byKey[e.Ref()] = len(ents)
+			ents = append(ents, e)
+		}
+		for _, r := range sec.Relations {
+			r.Sentence += lo
+			rels = append(rels, r)
+		}
+		lo = hi
+	}
+	d.Entities, d.Relations = ents, rels
+}
+
+// SectionSize is the length, in characters, above which a text is read in
+// sections.
+const SectionSize = 200_000
+
+// sectionEnd returns the end (exclusive) of the section of sentences that
+// starts at lo: about SectionSize characters, ending at a paragraph break
+// when there is one in its last quarter.
+func sectionEnd(rs []rune, sents []graph.Sentence, lo int) int {
+	start := sents[lo].Span.Start
+	hi, cut := lo+1, -1
+	for hi < len(sents) && sents[hi].Span.End-start <= SectionSize {
+		if s := sents[hi].Span.Start; s > 0 && rs[s-1] == '\n' && sents[hi].Span.End-start > SectionSize*3/4 {
+			cut = hi
+		}
+		hi++
+	}
+	if hi < len(sents) && cut > lo {
+		return cut
+	}
+	return hi
+}
+
+func mergeSorted(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range append(append([]string{}, a...), b...) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (x *Extractor) extractWhole(d *graph.Document) {
 	st := x.newDoc(d)
 	st.recognize()
 	st.resolve()

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"parkgraph/graph"
 	"parkgraph/loader"
 	"parkgraph/loader/extract"
 )
@@ -60,4 +61,55 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSections checks that a text read in sections gives the same entities
+// as each of its parts read alone, with offsets into the whole text.
+func TestSections(t *testing.T) {
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := "近日，云南省科技厅发布年度榜单，云岭高新区3家企业上榜。其中，青禾科技有限公司上榜“瞪羚企业”。\n"
+	var b strings.Builder
+	for b.Len() < extract.SectionSize*7 { // bytes: about 2.3 sections of characters
+		b.WriteString(para)
+	}
+	clean, _ := loader.Clean(b.String())
+	d := &graph.Document{ID: "big", Text: clean, Sentences: loader.Sentences(clean)}
+	x.Extract(d)
+	rs := []rune(d.Text)
+	names := map[string]int{}
+	for _, e := range d.Entities {
+		names[e.Name]++
+		for _, m := range e.Mentions {
+			if got := string(rs[m.Start:m.End]); got != e.Name && !contains(e.Aliases, got) {
+				t.Fatalf("mention %v of %s reads %q", m, e.Name, got)
+			}
+		}
+	}
+	if names["青禾科技有限公司"] != 1 || names["云岭高新区"] != 1 {
+		t.Errorf("entities not merged across sections: %v", names)
+	}
+	perSentence := 0
+	for _, r := range d.Relations {
+		if r.Predicate == graph.Awarded {
+			perSentence++
+			if !strings.Contains(d.Sentences[r.Sentence].Text, "瞪羚") {
+				t.Fatalf("relation points at sentence %q", d.Sentences[r.Sentence].Text)
+			}
+		}
+	}
+	if want := strings.Count(clean, "瞪羚"); perSentence != want {
+		t.Errorf("awarded relations = %d, want one per sentence (%d)", perSentence, want)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
