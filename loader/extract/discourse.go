@@ -176,6 +176,8 @@ var anaphors = []struct {
 	{"该实验室", "", "实验室"},
 	{"该基金", graph.Investor, ""},
 	{"该校", graph.Institution, "学"},
+	{"我校", graph.Institution, "学"},
+	{"本校", graph.Institution, "学"},
 	{"该大学", graph.Institution, "大学"},
 	{"该学院", graph.Institution, "学院"},
 }
@@ -208,6 +210,9 @@ func (d *doc) resolveAnaphora() {
 				continue
 			}
 			ent, ok := last[ai]
+			if !ok && (a.word == "我校" || a.word == "本校") {
+				ent, ok = d.firstEducation()
+			}
 			n := len([]rune(a.word))
 			if !ok || d.covered(i, i+n) {
 				break
@@ -249,6 +254,18 @@ func (d *doc) recognizeBoards() {
 		d.aliasOf[graph.NormalizeName(name)] = exchange
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: name, src: "board", parent: -1})
 	}
+}
+
+// firstEducation returns the first university or college the document
+// names: the "我校" of a university's own news.
+func (d *doc) firstEducation() (int, bool) {
+	for _, i := range d.byPosition() {
+		m := &d.mentions[i]
+		if m.ent >= 0 && !d.ents[m.ent].dropped && d.ents[m.ent].typ == graph.Institution && isEducation(d.ents[m.ent].name) {
+			return m.ent, true
+		}
+	}
+	return -1, false
 }
 
 // recognizeCatalogueBodies finds national bodies written by a short name

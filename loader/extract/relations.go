@@ -555,6 +555,13 @@ func (d *doc) newEntity(start, end int, t graph.EntityType) int {
 	if len([]rune(name)) < 2 {
 		return -1
 	}
+	if t != graph.Project {
+		// A new investor, institution or park must end as such names do.
+		_, sf, ok := d.x.lex.suffixes.longest(d.m, start, end)
+		if !ok || sf.typ != t && !(t == graph.Institution && sf.typ == graph.Enterprise) {
+			return -1
+		}
+	}
 	if k := d.cover[start]; k >= 0 && d.mentions[k].start == start && d.mentions[k].end == end && d.mentions[k].ent >= 0 {
 		e := d.mentions[k].ent
 		d.ents[e].typ = t
