@@ -252,7 +252,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
 			continue
 		}
-		if d.parkTitleAfterPlace(b, e, lo) {
+		if d.parkTitleAfterPlace(e-n, e, lo) {
 			continue // 海口国家高新区: the park's own name, not an honour
 		}
 		d.addHonour(b, e, "catalogue")

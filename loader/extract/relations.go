@@ -551,6 +551,9 @@ func (d *doc) dropMentionFrom(e, mi int) {
 // or of the entity already named so; a mention with exactly that span is
 // retyped. It returns the entity's index, or -1.
 func (d *doc) newEntity(start, end int, t graph.EntityType) int {
+	for start < end && strings.ContainsRune("的了是为在由", d.m[start]) {
+		start++
+	}
 	name := strings.TrimSpace(stripQuotes(d.orig[start:end]))
 	if len([]rune(name)) < 2 {
 		return -1
