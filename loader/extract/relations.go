@@ -68,6 +68,7 @@ type relRule struct {
 	res   []*regexp.Regexp
 	pre   []prefilter      // one per pattern: what a sentence needs before the pattern runs
 	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
+	tpre  []prefilter      // what the current sentence needs for the tail to match
 	emits []emit
 	span  int                       // sentences the pattern reads: 1, or up to 12 (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
@@ -184,6 +185,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			}
 		}
 		r.tails = append(r.tails, tail)
+		r.tpre = append(r.tpre, compilePrefilter(tail.String()))
 		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
 		}
@@ -350,20 +352,21 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		encs[si] = d.encode(si)
 	}
 	for si := range d.sents {
+		joined := map[int]*encoded{} // windows of earlier sentences, by size
+		offsets := map[int]int{}
 		for _, r := range rules {
-			var joined *encoded
-			offset := 0
 			for pi, re := range r.res {
-				enc := &encs[si]
+				enc, offset := &encs[si], 0
 				if r.span >= 2 {
-					if si == 0 || !r.tails[pi].MatchString(encs[si].text) {
+					cur := &encs[si]
+					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask) || !r.tails[pi].MatchString(cur.text) {
 						continue
 					}
-					if joined == nil {
+					if joined[r.span] == nil {
 						j, off := joinEncoded(encs[max(0, si-r.span+1) : si+1])
-						joined, offset = &j, off
+						joined[r.span], offsets[r.span] = &j, off
 					}
-					enc = joined
+					enc, offset = joined[r.span], offsets[r.span]
 				}
 				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask) {
 					continue
