@@ -25,15 +25,18 @@ func (m *mention) len() int { return m.end - m.start }
 
 // doc is the working state of one extraction.
 type doc struct {
-	x        *Extractor
-	orig, m  []rune
-	sents    []graph.Sentence
-	sentOf   []int // rune offset → sentence index
-	mentions []mention
-	ents     []*entity
-	cover    []int32 // rune offset → the non-inner mention covering it, or -1
-	endAt    []int32 // rune offset → the non-inner mention ending there, or -1
-	sorted   []int   // cached byPosition result
+	x          *Extractor
+	orig, m    []rune
+	sents      []graph.Sentence
+	sentOf     []int // rune offset → sentence index
+	mentions   []mention
+	ents       []*entity
+	cover      []int32   // rune offset → the non-inner mention covering it, or -1
+	endAt      []int32   // rune offset → the non-inner mention ending there, or -1
+	sorted     []int     // cached byPosition result
+	version    int       // counts changes to the mentions and their entities
+	encs       []encoded // sentences encoded for the rules, valid while encVersion == version
+	encVersion int
 
 	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
 	fired           map[string]bool   // rules that matched, for tests
@@ -539,6 +542,7 @@ func (d *doc) add(m mention) {
 }
 
 func (d *doc) index(k int) {
+	d.version++
 	m := &d.mentions[k]
 	for i := m.start; i < m.end; i++ {
 		d.cover[i] = int32(k)
@@ -548,6 +552,7 @@ func (d *doc) index(k int) {
 }
 
 func (d *doc) unindex(k int) {
+	d.version++
 	m := &d.mentions[k]
 	for i := m.start; i < m.end; i++ {
 		if d.cover[i] == int32(k) {

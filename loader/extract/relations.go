@@ -347,10 +347,14 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		return nil
 	}
 	var facts []fact
-	encs := make([]encoded, len(d.sents))
-	for si := range d.sents {
-		encs[si] = d.encode(si)
+	if d.encs == nil || d.encVersion != d.version {
+		d.encs = make([]encoded, len(d.sents))
+		for si := range d.sents {
+			d.encs[si] = d.encode(si)
+		}
+		d.encVersion = d.version
 	}
+	encs := d.encs
 	for si := range d.sents {
 		joined := map[int]*encoded{} // windows of earlier sentences, by size
 		offsets := map[int]int{}
@@ -501,7 +505,10 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 	}
 	for slot, t := range r.types {
 		for _, e := range slotsIn(slot) {
-			d.ents[e].typ = t
+			if d.ents[e].typ != t {
+				d.ents[e].typ = t
+				d.version++
+			}
 		}
 	}
 	for slot := range r.drop {
@@ -592,6 +599,7 @@ func (d *doc) newEntity(start, end int, t graph.EntityType) int {
 			d.dropMentionFrom(e, r)
 		}
 	}
+	d.version++
 	e := &entity{typ: t, name: name, key: key, aliases: map[string]bool{name: true}, mentions: []int{k}, parent: -1}
 	d.ents = append(d.ents, e)
 	d.mentions[k].ent = len(d.ents) - 1
