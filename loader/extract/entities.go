@@ -33,6 +33,9 @@ func (d *doc) recognizeAliasDefinitions() {
 		if m.inner || m.end >= len(d.m) {
 			continue
 		}
+		if j := m.end; d.m[j] != '(' && !(d.m[j] == ' ' && j+1 < len(d.m) && d.m[j+1] == '(') {
+			continue
+		}
 		hi := min(len(d.m), m.end+40)
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {

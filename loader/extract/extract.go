@@ -16,6 +16,7 @@ import (
 type Extractor struct {
 	lex   *lexicon
 	rules []*relRule
+	cues  cueWords // every word the rules' prefilters look for
 }
 
 // New builds an extractor from the rule files in fsys (see RuleFiles).
@@ -35,6 +36,10 @@ func New(fsys fs.FS) (*Extractor, error) {
 			return nil, err
 		}
 		x.rules = append(x.rules, r)
+		for i := range r.pre {
+			x.cues.register(&r.pre[i])
+			x.cues.register(&r.tpre[i])
+		}
 	}
 	return x, nil
 }

@@ -16,6 +16,7 @@ type prefilter struct {
 }
 
 type need struct {
+	ids    []int     // indexes of words in the extractor's cue word table
 	words  []string  // any of these substrings
 	ranges [][2]rune // or any rune in one of these ranges
 	types  uint8     // or a slot of one of these types (bit i: graph.EntityTypes[i])
@@ -139,22 +140,30 @@ func (n need) cost() int {
 }
 
 // ok reports whether text, whose slots have the types in mask, can match.
-func (pf prefilter) ok(text string, mask uint8) bool {
+func (pf prefilter) ok(text string, mask uint8, present []bool) bool {
 	for _, g := range pf.groups {
-		if !g.satisfied(text, mask) {
+		if !g.satisfied(text, mask, present) {
 			return false
 		}
 	}
 	return true
 }
 
-func (n need) satisfied(text string, mask uint8) bool {
+func (n need) satisfied(text string, mask uint8, present []bool) bool {
 	if n.types&mask != 0 {
 		return true
 	}
-	for _, w := range n.words {
-		if strings.Contains(text, w) {
-			return true
+	if present != nil && len(n.ids) == len(n.words) {
+		for _, id := range n.ids {
+			if present[id] {
+				return true
+			}
+		}
+	} else {
+		for _, w := range n.words {
+			if strings.Contains(text, w) {
+				return true
+			}
 		}
 	}
 	if !n.other {
@@ -168,4 +177,52 @@ func (n need) satisfied(text string, mask uint8) bool {
 		}
 	}
 	return false
+}
+
+// cueWords indexes every word the prefilters look for, so that a sentence
+// is scanned once for all of them.
+type cueWords struct {
+	words   []string
+	index   map[string]int
+	byFirst map[rune][]int
+}
+
+func (c *cueWords) id(w string) int {
+	if c.index == nil {
+		c.index = map[string]int{}
+		c.byFirst = map[rune][]int{}
+	}
+	if i, ok := c.index[w]; ok {
+		return i
+	}
+	i := len(c.words)
+	c.words = append(c.words, w)
+	c.index[w] = i
+	r, _ := utf8.DecodeRuneInString(w)
+	c.byFirst[r] = append(c.byFirst[r], i)
+	return i
+}
+
+// register gives every word of a prefilter its index.
+func (c *cueWords) register(pf *prefilter) {
+	for gi := range pf.groups {
+		g := &pf.groups[gi]
+		g.ids = g.ids[:0]
+		for _, w := range g.words {
+			g.ids = append(g.ids, c.id(w))
+		}
+	}
+}
+
+// scan reports which cue words occur in text.
+func (c *cueWords) scan(text string) []bool {
+	present := make([]bool, len(c.words))
+	for i, r := range text {
+		for _, id := range c.byFirst[r] {
+			if !present[id] && strings.HasPrefix(text[i:], c.words[id]) {
+				present[id] = true
+			}
+		}
+	}
+	return present
 }

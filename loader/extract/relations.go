@@ -252,11 +252,12 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 // encoded is a sentence with its mentions replaced by slot runes.
 type encoded struct {
 	text  string
-	slots []int // slot → mention index
-	ents  []int // slot → entity index
-	pos   []int // rune of text → document offset where it starts
-	end   []int // rune of text → document offset where it ends
-	mask  uint8 // the types of its slots (bit i: graph.EntityTypes[i])
+	slots []int  // slot → mention index
+	ents  []int  // slot → entity index
+	pos   []int  // rune of text → document offset where it starts
+	end   []int  // rune of text → document offset where it ends
+	mask  uint8  // the types of its slots (bit i: graph.EntityTypes[i])
+	cues  []bool // which of the extractor's cue words occur in text; nil until scanned
 }
 
 func (d *doc) encode(si int) encoded {
@@ -363,7 +364,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
-					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask) || !r.tails[pi].MatchString(cur.text) {
+					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tails[pi].MatchString(cur.text) {
 						continue
 					}
 					if joined[r.span] == nil {
@@ -372,7 +373,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 					}
 					enc, offset = joined[r.span], offsets[r.span]
 				}
-				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask) {
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
@@ -382,6 +383,14 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		}
 	}
 	return facts
+}
+
+// cuesOf returns which cue words occur in an encoded text, scanning it once.
+func (d *doc) cuesOf(enc *encoded) []bool {
+	if enc.cues == nil {
+		enc.cues = d.x.cues.scan(enc.text)
+	}
+	return enc.cues
 }
 
 // applyDrops drops the entities all of whose mentions a rule found to name
