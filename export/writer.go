@@ -3,24 +3,41 @@ package export
 import (
 	"bufio"
 	"io"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Writer is a buffered writer with a sticky error: after the first failed
-// write every later write does nothing, and Flush returns that error. Encoders
-// write through it and check the error once, at the end.
+// write every later write does nothing, and Flush returns that error.
+// Encoders write through it and check the error once, at the end. Its
+// escaping methods (XMLText, XMLAttr, JSONString) write text cleaned as
+// Clean describes without allocating.
 type Writer struct {
-	bw  *bufio.Writer
-	err error
+	bw      *bufio.Writer
+	err     error
+	scratch []byte
 }
 
 // NewWriter wraps w.
-func NewWriter(w io.Writer) *Writer { return &Writer{bw: bufio.NewWriterSize(w, 64<<10)} }
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{bw: bufio.NewWriterSize(w, 64<<10), scratch: make([]byte, 0, 64)}
+}
 
 // WriteString writes s unless an earlier write failed.
 func (w *Writer) WriteString(s string) {
 	if w.err == nil {
 		_, w.err = w.bw.WriteString(s)
 	}
+}
+
+// WriteByte writes one byte unless an earlier write failed. It never
+// returns an error itself (the error is kept for Flush); the signature is
+// io.ByteWriter's.
+func (w *Writer) WriteByte(c byte) error {
+	if w.err == nil {
+		w.err = w.bw.WriteByte(c)
+	}
+	return nil
 }
 
 // Write writes p unless an earlier write failed; it implements io.Writer.
@@ -33,6 +50,27 @@ func (w *Writer) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// Int writes an integer in decimal.
+func (w *Writer) Int(v int64) {
+	w.scratch = strconv.AppendInt(w.scratch[:0], v, 10)
+	w.Write(w.scratch)
+}
+
+// Float writes a float the shortest way that reads back exactly (as
+// FormatFloat does).
+func (w *Writer) Float(v float64) {
+	w.scratch = strconv.AppendFloat(w.scratch[:0], v, 'g', -1, 64)
+	w.Write(w.scratch)
+}
+
+// Fixed writes a float with the given number of decimals, without an
+// exponent (for coordinates and sizes, which some schemas type as
+// xsd:float and some readers parse naively).
+func (w *Writer) Fixed(v float64, decimals int) {
+	w.scratch = strconv.AppendFloat(w.scratch[:0], v, 'f', decimals, 64)
+	w.Write(w.scratch)
+}
+
 // Err returns the first error.
 func (w *Writer) Err() error { return w.err }
 
@@ -42,4 +80,172 @@ func (w *Writer) Flush() error {
 		w.err = w.bw.Flush()
 	}
 	return w.err
+}
+
+// Clean returns s as every format writes it: invalid UTF-8 becomes U+FFFD,
+// and control characters other than tab and newline, DEL, and the
+// noncharacters U+FFFE and U+FFFF are dropped (XML 1.0 cannot hold most of
+// them, and no reader shows them usefully). Everything else, emoji and
+// full-width forms included, is kept as it is.
+func Clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := next(s, i)
+		switch r {
+		case drop:
+		case utf8.RuneError:
+			if n == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, s[i:i+n]...)
+			}
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// drop marks a character Clean removes.
+const drop = -1
+
+// next decodes the character at s[i], returning drop for a character Clean
+// removes and utf8.RuneError (with size 1) for an invalid byte.
+func next(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+			return drop, 1
+		}
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && n == 1 {
+		return utf8.RuneError, 1
+	}
+	if r == 0xFFFE || r == 0xFFFF {
+		return drop, n
+	}
+	return r, n
+}
+
+// needsClean reports whether Clean would change s.
+func needsClean(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := next(s, i)
+		if r == drop || r == utf8.RuneError && n == 1 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// XMLText writes s cleaned and escaped as XML character data.
+func (w *Writer) XMLText(s string) { w.xml(s, false) }
+
+// XMLAttr writes s cleaned and escaped for a double-quoted XML attribute
+// value; tabs and newlines become character references so that attribute
+// value normalisation keeps them.
+func (w *Writer) XMLAttr(s string) { w.xml(s, true) }
+
+func (w *Writer) xml(s string, attr bool) {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		n := 1
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '&':
+				esc = "&amp;"
+			case c == '"' && attr:
+				esc = "&quot;"
+			case c == '\n' && attr:
+				esc = "&#xA;"
+			case c == '\t' && attr:
+				esc = "&#x9;"
+			case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
+				esc = ""
+			default:
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, n = next(s, i)
+			switch {
+			case r == drop:
+				esc = ""
+			case r == utf8.RuneError && n == 1:
+				esc = "\uFFFD"
+			default:
+				i += n
+				continue
+			}
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		i += n
+		start = i
+	}
+	w.WriteString(s[start:])
+}
+
+// JSONString writes s cleaned, quoted and escaped as a JSON string. U+2028
+// and U+2029 are escaped too, so the output is also valid JavaScript.
+func (w *Writer) JSONString(s string) {
+	const hex = "0123456789abcdef"
+	w.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		n := 1
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"':
+				esc = `\"`
+			case c == '\\':
+				esc = `\\`
+			case c == '\n':
+				esc = `\n`
+			case c == '\t':
+				esc = `\t`
+			case c < 0x20 || c == 0x7f:
+				esc = ""
+			default:
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, n = next(s, i)
+			switch {
+			case r == drop:
+				esc = ""
+			case r == utf8.RuneError && n == 1:
+				esc = `\ufffd`
+			case r == 0x2028 || r == 0x2029:
+				esc = `\u202` + string(hex[r&0xf])
+			default:
+				i += n
+				continue
+			}
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		i += n
+		start = i
+	}
+	w.WriteString(s[start:])
+	w.WriteByte('"')
 }

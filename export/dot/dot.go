@@ -98,8 +98,8 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 		if ed.Predicate.Symmetric() {
 			attrs = append(attrs, "dir=both")
 		}
-		if ev, ok := export.EdgeValue(ed, export.Attr{Name: "evidence"}); ok {
-			attrs = append(attrs, "tooltip="+Quote(ev))
+		if ev := export.EvidenceTexts(ed); len(ev) > 0 {
+			attrs = append(attrs, "tooltip="+Quote(strings.Join(ev, "\n")))
 		}
 		fmt.Fprintf(w, "  %s -> %s [%s];\n", Quote(string(ed.Subject)), Quote(string(ed.Object)), strings.Join(attrs, ", "))
 	}
