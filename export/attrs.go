@@ -271,3 +271,42 @@ func (w *Writer) WriteXML(a Attr, v Value, attr bool) {
 
 // FormatFloat writes a float the shortest way that reads back exactly.
 func FormatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// WriteJSON writes a value as JSON: a string, a number or an array of
+// strings.
+func (w *Writer) WriteJSON(a Attr, v Value) {
+	switch a.Type {
+	case Int:
+		w.Int(int64(v.Num))
+	case Double:
+		w.Float(v.Num)
+	case Bool:
+		w.WriteString(strconv.FormatBool(v.Num != 0))
+	case List:
+		w.WriteByte('[')
+		for i, s := range v.List {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.JSONString(s)
+		}
+		w.WriteByte(']')
+	default:
+		w.JSONString(v.Str)
+	}
+}
+
+// HasParallelEdges reports whether two edges of s join the same ordered
+// pair of nodes (with different predicates); readers that build simple
+// graphs would merge them, so formats say so (multigraph) when they do.
+func HasParallelEdges(s *graph.Snapshot) bool {
+	seen := make(map[[2]string]bool, len(s.Edges))
+	for i := range s.Edges {
+		k := [2]string{string(s.Edges[i].Subject), string(s.Edges[i].Object)}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
+}
