@@ -379,7 +379,7 @@ func ResolveEntity(s *graph.Snapshot, name string) (quad.IRI, error) {
 func describe(ns []*graph.Node) string {
 	parts := make([]string, len(ns))
 	for i, n := range ns {
-		parts[i] = fmt.Sprintf("%s (%s, %s)", n.Name, n.Type.Label(), n.IRI)
+		parts[i] = fmt.Sprintf("%s (%s, %s)", n.Name, n.Type.Label(), string(n.IRI))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -482,8 +482,9 @@ func editDistance(a, b []rune, limit int) int {
 	return prev[len(b)]
 }
 
-// ResolveDocument finds a document by id, IRI, file path or file name
-// without extension; an unknown one is an error listing close ids.
+// ResolveDocument finds a document by id, IRI, file path, file name
+// without extension, or a prefix of the id that only one document has; an
+// unknown one is an error listing close ids.
 func ResolveDocument(s *graph.Snapshot, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if id, ok := graph.DocumentIDOf(quad.IRI(name)); ok {
@@ -497,6 +498,15 @@ func ResolveDocument(s *graph.Snapshot, name string) (string, error) {
 		if d.File == name || base == name || strings.TrimSuffix(base, extOf(base)) == name {
 			return d.ID, nil
 		}
+	}
+	var prefixed []string
+	for _, d := range s.Documents {
+		if strings.HasPrefix(d.ID, name) {
+			prefixed = append(prefixed, d.ID)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0], nil
 	}
 	var close []string
 	for _, d := range s.Documents {

@@ -9,7 +9,8 @@
 //	              "edges": [{"data": {"id": "e0", "source": "pg:…", "target": "pg:…", "interaction": "located_in", …}}]}}
 //
 // Nodes carry every export attribute in data, with name (the label, which
-// Cytoscape desktop shows) and a position from a ForceAtlas2 layout; edges
+// Cytoscape desktop shows), value (the id again, which networkx keys nodes
+// by) and a position from a ForceAtlas2 layout; edges
 // carry interaction (the predicate, Cytoscape's edge type) and the edge
 // attributes.
 package cytoscape
@@ -69,6 +70,8 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 			w.WriteString(",\n")
 		}
 		w.WriteString(`{"data":{"id":`)
+		w.JSONString(string(n.IRI))
+		w.WriteString(`,"value":`)
 		w.JSONString(string(n.IRI))
 		w.WriteString(`,"name":`)
 		w.JSONString(n.Name)

@@ -182,8 +182,10 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 		if len(ed.Evidence) == 0 {
 			q(ed.Subject, P, iri(ed.Object), "")
 		}
-		for _, ev := range ed.Evidence {
-			q(ed.Subject, P, iri(ed.Object), ev.Sentence)
+		for j, ev := range ed.Evidence {
+			if j == 0 || ev.Sentence != ed.Evidence[j-1].Sentence {
+				q(ed.Subject, P, iri(ed.Object), ev.Sentence)
+			}
 		}
 		if ed.Year == 0 && ed.Amount.IsZero() {
 			continue
