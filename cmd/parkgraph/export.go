@@ -42,9 +42,15 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&o.Export.Font, "font", "", "DOT: font family (default \""+export.DefaultFont+"\")")
 	fs.StringVar(&o.Export.Layout, "layout", "", "GEXF, JSON, Cytoscape: node positions by forceatlas2 (default) or none")
 	fs.Uint64Var(&o.Export.Seed, "seed", 1, "seed of the layout")
+	// Filter values are checked after parsing, so that a bad one gets a
+	// one-line error rather than the flag package's usage text.
+	var settings [][2]string
 	for _, p := range export.FilterParams {
 		name := p.Name
-		fs.Func(name, p.Usage, func(v string) error { return o.Filter.Set(name, v) })
+		fs.Func(name, p.Usage, func(v string) error {
+			settings = append(settings, [2]string{name, v})
+			return nil
+		})
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, exportUsage)
@@ -64,6 +70,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if o.Out == "" {
 		return usagef("no output file; %s", exportUsage)
+	}
+	for _, kv := range settings {
+		if err := o.Filter.Set(kv[0], kv[1]); err != nil {
+			return usagef("--%s: %v", kv[0], err)
+		}
 	}
 	if err := o.Export.Check(); err != nil {
 		return usageError{err.Error()}

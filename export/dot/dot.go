@@ -24,6 +24,7 @@ func init() {
 	export.Register(export.Format{
 		Name: "dot",
 		Exts: []string{".dot", ".gv"},
+		Doc:  "Graphviz DOT for diagrams: CJK font, shapes and colours by type, Chinese edge labels, clusters",
 		MIME: "text/vnd.graphviz",
 		New:  func(w io.Writer, opt export.Options) export.Encoder { return NewEncoder(w, opt) },
 	})

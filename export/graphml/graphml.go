@@ -18,6 +18,7 @@ func init() {
 	export.Register(export.Format{
 		Name: "graphml",
 		Exts: []string{".graphml"},
+		Doc:  "GraphML for Gephi, yEd, networkx, igraph and graphology",
 		MIME: "application/graphml+xml",
 		New:  func(w io.Writer, opt export.Options) export.Encoder { return NewEncoder(w, opt) },
 	})
