@@ -4,6 +4,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
+
+	"github.com/cayleygraph/quad"
 
 	"parkgraph/graph"
 )
@@ -71,20 +74,73 @@ type Columns struct {
 	Node []Attr
 	Edge []Attr
 
-	node []func(*graph.Node) Value
-	edge []func(*graph.Edge) Value
+	node   []func(*graph.Node) Value
+	edge   []func(*graph.Edge) Value
+	params columnParams
 }
 
 // The measures every export declares, computed or not, so that the columns
 // an analyst sees do not depend on the run.
 var coreMeasures = []string{"degree", "pagerank", "betweenness", "community"}
 
+// columnParams is what columns are computed from, kept so Clone need not
+// scan the snapshot again.
+type columnParams struct {
+	opt     Options
+	maxRank float64
+	dates   map[string]string
+	extra   []graph.Measure // measures beyond the core ones that some node has
+}
+
 // NewColumns returns the columns for exporting s with opt.
 func NewColumns(s *graph.Snapshot, opt Options) *Columns {
-	c := &Columns{}
-	maxRank := MaxMetric(s, "pagerank")
-	byCommunity := opt.Color == "community"
-	dates := docDates(s)
+	p := columnParams{opt: opt, maxRank: MaxMetric(s, "pagerank"), dates: docDates(s)}
+	for _, m := range graph.Measures {
+		if isCore(m.Name) {
+			continue
+		}
+		for i := range s.Nodes {
+			if _, ok := s.Nodes[i].Metrics[m.Name]; ok {
+				p.extra = append(p.extra, m)
+				break
+			}
+		}
+	}
+	return p.build()
+}
+
+// Clone returns columns with the same attributes and their own scratch
+// space, for encoding on another goroutine: a Columns is not safe for
+// concurrent use.
+func (c *Columns) Clone() *Columns { return c.params.build() }
+
+func (p columnParams) build() *Columns {
+	c := &Columns{params: p}
+	maxRank := p.maxRank
+	byCommunity := p.opt.Color == "community"
+	dates := &dateCache{dates: p.dates}
+	// Edge lists are built into scratch slices: a Value's List is valid
+	// until the next call for the same attribute.
+	var evidence, edgeDocs, edgeDocsForDate []string
+
+	// A node's measures are read from its map in one pass, when the first
+	// of them is asked for: one visit to the map instead of a lookup each.
+	var cur *graph.Node
+	vals := make([]float64, len(graph.Measures))
+	has := make([]bool, len(graph.Measures))
+	load := func(n *graph.Node) {
+		if n == cur {
+			return
+		}
+		cur = n
+		clear(has)
+		for name, v := range n.Metrics {
+			if k, ok := measureIndex[name]; ok {
+				vals[k], has[k] = v, true
+			}
+		}
+	}
+	rank, community := measureIndex["pagerank"], measureIndex["community"]
 
 	str := func(v string) Value { return Value{Set: v != "", Str: v} }
 	list := func(v []string) Value { return Value{Set: len(v) > 0, List: v} }
@@ -98,10 +154,11 @@ func NewColumns(s *graph.Snapshot, opt Options) *Columns {
 		if m.Int {
 			t = Int
 		}
-		name := m.Name
-		c.addNode(Attr{Name: name, Type: t, Doc: m.Doc}, func(n *graph.Node) Value {
-			v, ok := n.Metrics[name]
-			return Value{Set: ok && !math.IsNaN(v) && !math.IsInf(v, 0), Num: v}
+		k := measureIndex[m.Name]
+		c.addNode(Attr{Name: m.Name, Type: t, Doc: m.Doc}, func(n *graph.Node) Value {
+			load(n)
+			v := vals[k]
+			return Value{Set: has[k] && !math.IsNaN(v) && !math.IsInf(v, 0), Num: v}
 		})
 	}
 	for _, name := range coreMeasures {
@@ -111,36 +168,55 @@ func NewColumns(s *graph.Snapshot, opt Options) *Columns {
 			c.addNode(Attr{Name: "community_name", Type: String, Doc: "name of its community (its most central member)"}, func(n *graph.Node) Value { return str(n.Community) })
 		}
 	}
-	c.addNode(Attr{Name: "color", Type: String, Doc: "display colour, #rrggbb, by " + colorBy(byCommunity)}, func(n *graph.Node) Value { return str(NodeColor(n, byCommunity)) })
-	c.addNode(Attr{Name: "size", Type: Double, Doc: "display size, 10–50, by PageRank"}, func(n *graph.Node) Value { return Value{Set: true, Num: NodeSize(n, maxRank)} })
-	if len(dates) > 0 {
-		c.addNode(Attr{Name: "first_date", Type: String, Doc: "earliest publication date of the articles that name it"}, func(n *graph.Node) Value { return str(firstDate(dates, n.Docs)) })
+	c.addNode(Attr{Name: "color", Type: String, Doc: "display colour, #rrggbb, by " + colorBy(byCommunity)}, func(n *graph.Node) Value {
+		load(n)
+		if byCommunity && has[community] {
+			return str(communityColor(vals[community]))
+		}
+		return str(TypeStyle(n.Type).Color)
+	})
+	c.addNode(Attr{Name: "size", Type: Double, Doc: "display size, 10–50, by PageRank"}, func(n *graph.Node) Value {
+		load(n)
+		return Value{Set: true, Num: sizeFor(vals[rank], has[rank], maxRank)}
+	})
+	if len(dates.dates) > 0 {
+		c.addNode(Attr{Name: "first_date", Type: String, Doc: "earliest publication date of the articles that name it"}, func(n *graph.Node) Value { return str(dates.first(n.Docs)) })
 	}
-	for _, m := range graph.Measures {
-		if isCore(m.Name) {
-			continue
-		}
-		for i := range s.Nodes {
-			if _, ok := s.Nodes[i].Metrics[m.Name]; ok {
-				measure(m)
-				break
-			}
-		}
+	for _, m := range p.extra {
+		measure(m)
 	}
 
 	c.addEdge(Attr{Name: "predicate", Type: String, Doc: "relation: located_in, part_of, awarded, issued_by, invests_in, partners_with, builds, listed_on"}, func(e *graph.Edge) Value { return str(string(e.Predicate)) })
 	c.addEdge(Attr{Name: "label", Type: String, Doc: "relation in Chinese (位于, 隶属, …)"}, func(e *graph.Edge) Value { return str(e.Predicate.Label()) })
 	c.addEdge(Attr{Name: "weight", Type: Double, Doc: "number of sentences that state it"}, func(e *graph.Edge) Value { return Value{Set: true, Num: float64(e.Weight())} })
-	c.addEdge(Attr{Name: "evidence", Type: List, Sep: "\n", Doc: "the sentences that state it"}, func(e *graph.Edge) Value { return list(EvidenceTexts(e)) })
-	c.addEdge(Attr{Name: "documents", Type: List, Sep: "; ", Doc: "ids of the articles that state it"}, func(e *graph.Edge) Value { return list(e.Docs()) })
+	c.addEdge(Attr{Name: "evidence", Type: List, Sep: "\n", Doc: "the sentences that state it"}, func(e *graph.Edge) Value {
+		evidence = appendEvidenceTexts(evidence[:0], e)
+		return list(evidence)
+	})
+	c.addEdge(Attr{Name: "documents", Type: List, Sep: "; ", Doc: "ids of the articles that state it"}, func(e *graph.Edge) Value {
+		edgeDocs = appendDocs(edgeDocs[:0], e)
+		return list(edgeDocs)
+	})
 	c.addEdge(Attr{Name: "year", Type: Int, Doc: "the year the text gives"}, func(e *graph.Edge) Value { return Value{Set: e.Year != 0, Num: float64(e.Year)} })
 	c.addEdge(Attr{Name: "amount", Type: String, Doc: "the sum as written"}, func(e *graph.Edge) Value { return str(e.Amount.Text) })
 	c.addEdge(Attr{Name: "amount_yuan", Type: Double, Doc: "the sum in base currency units"}, func(e *graph.Edge) Value { return Value{Set: e.Amount.Yuan != 0, Num: e.Amount.Yuan} })
-	if len(dates) > 0 {
-		c.addEdge(Attr{Name: "first_date", Type: String, Doc: "earliest publication date of the articles that state it"}, func(e *graph.Edge) Value { return str(firstDate(dates, e.Docs())) })
+	if len(dates.dates) > 0 {
+		c.addEdge(Attr{Name: "first_date", Type: String, Doc: "earliest publication date of the articles that state it"}, func(e *graph.Edge) Value {
+			edgeDocsForDate = appendDocs(edgeDocsForDate[:0], e)
+			return str(dates.first(edgeDocsForDate))
+		})
 	}
 	return c
 }
+
+// measureIndex maps a measure's name to its position in graph.Measures.
+var measureIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, x := range graph.Measures {
+		m[x.Name] = i
+	}
+	return m
+}()
 
 func colorBy(community bool) string {
 	if community {
@@ -191,14 +267,52 @@ func index(as []Attr, name string) int {
 
 // EvidenceTexts returns the distinct texts of an edge's evidence sentences,
 // in order.
-func EvidenceTexts(e *graph.Edge) []string {
-	var texts []string
+func EvidenceTexts(e *graph.Edge) []string { return appendEvidenceTexts(nil, e) }
+
+func appendEvidenceTexts(texts []string, e *graph.Edge) []string {
 	for _, ev := range e.Evidence {
 		if ev.Text != "" && (len(texts) == 0 || texts[len(texts)-1] != ev.Text) {
 			texts = append(texts, ev.Text)
 		}
 	}
 	return texts
+}
+
+// appendDocs appends the ids of the documents that state e (as e.Docs).
+func appendDocs(docs []string, e *graph.Edge) []string {
+	for _, ev := range e.Evidence {
+		if len(docs) == 0 || docs[len(docs)-1] != ev.Doc {
+			docs = append(docs, ev.Doc)
+		}
+	}
+	return docs
+}
+
+// dateCache looks up document dates, remembering the last document asked
+// for: the articles behind consecutive nodes and edges are often the same.
+type dateCache struct {
+	dates          map[string]string
+	lastID, lastDt string
+}
+
+func (c *dateCache) date(id string) (string, bool) {
+	if id == c.lastID && c.lastID != "" {
+		return c.lastDt, c.lastDt != ""
+	}
+	d, ok := c.dates[id]
+	c.lastID, c.lastDt = id, d
+	return d, ok
+}
+
+// first returns the earliest date of the given documents, or "".
+func (c *dateCache) first(docs []string) string {
+	first := ""
+	for _, id := range docs {
+		if d, ok := c.date(id); ok && (first == "" || d < first) {
+			first = d
+		}
+	}
+	return first
 }
 
 // docDates maps the id of every document with a publication date to that
@@ -309,4 +423,36 @@ func HasParallelEdges(s *graph.Snapshot) bool {
 		seen[k] = true
 	}
 	return false
+}
+
+// NodeIndex finds the position of a node in a snapshot by IRI, for
+// encoders that refer to nodes by position. Edge ends are usually the very
+// strings of the node IRIs (the snapshot builders share them), so it looks
+// a string up by the address of its bytes first, which costs no hashing of
+// the text, and by its value only when that fails. It is safe for
+// concurrent use once made.
+type NodeIndex struct {
+	s     *graph.Snapshot
+	byPtr map[*byte]int32
+}
+
+// NewNodeIndex indexes the nodes of s.
+func NewNodeIndex(s *graph.Snapshot) *NodeIndex {
+	x := &NodeIndex{s: s, byPtr: make(map[*byte]int32, len(s.Nodes))}
+	for i := range s.Nodes {
+		if iri := string(s.Nodes[i].IRI); iri != "" {
+			x.byPtr[unsafe.StringData(iri)] = int32(i)
+		}
+	}
+	return x
+}
+
+// Of returns the position of the node with the given IRI, or -1.
+func (x *NodeIndex) Of(iri quad.IRI) int {
+	if iri != "" {
+		if i, ok := x.byPtr[unsafe.StringData(string(iri))]; ok && x.s.Nodes[i].IRI == iri {
+			return int(i)
+		}
+	}
+	return x.s.Index(iri)
 }

@@ -2,8 +2,12 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -154,48 +158,42 @@ func (w *Writer) XMLText(s string) { w.xml(s, false) }
 func (w *Writer) XMLAttr(s string) { w.xml(s, true) }
 
 func (w *Writer) xml(s string, attr bool) {
+	if !utf8.ValidString(s) {
+		s = Clean(s)
+	}
+	// s is valid UTF-8 now: only ASCII bytes need escaping or dropping,
+	// and the noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF).
 	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		var esc string
 		n := 1
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '<':
-				esc = "&lt;"
-			case c == '>':
-				esc = "&gt;"
-			case c == '&':
-				esc = "&amp;"
-			case c == '"' && attr:
-				esc = "&quot;"
-			case c == '\n' && attr:
-				esc = "&#xA;"
-			case c == '\t' && attr:
-				esc = "&#x9;"
-			case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-				esc = ""
-			default:
-				i++
+		switch {
+		case c >= utf8.RuneSelf:
+			if c != 0xEF || i+2 >= len(s) || s[i+1] != 0xBF || s[i+2] != 0xBE && s[i+2] != 0xBF {
 				continue
 			}
-		} else {
-			var r rune
-			r, n = next(s, i)
-			switch {
-			case r == drop:
-				esc = ""
-			case r == utf8.RuneError && n == 1:
-				esc = "\uFFFD"
-			default:
-				i += n
-				continue
-			}
+			n = 3
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case c == '&':
+			esc = "&amp;"
+		case c == '"' && attr:
+			esc = "&quot;"
+		case c == '\n' && attr:
+			esc = "&#xA;"
+		case c == '\t' && attr:
+			esc = "&#x9;"
+		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
+		default:
+			continue
 		}
 		w.WriteString(s[start:i])
 		w.WriteString(esc)
-		i += n
-		start = i
+		i += n - 1
+		start = i + 1
 	}
 	w.WriteString(s[start:])
 }
@@ -248,4 +246,73 @@ func (w *Writer) JSONString(s string) {
 	}
 	w.WriteString(s[start:])
 	w.WriteByte('"')
+}
+
+// Parallel writes items 0…n-1 in order, rendering them on every CPU: each
+// worker gets its own render function from newRender (so it can keep
+// private state such as cloned Columns) and renders chunks of items into a
+// buffer, and the buffers are written to w in item order. The output is the
+// same as rendering every item in turn; at most two chunks per worker are
+// held in memory. Once w has failed, the remaining chunks are skipped.
+func (w *Writer) Parallel(n, chunk int, newRender func() func(cw *Writer, i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 || n < 2*chunk {
+		render := newRender()
+		for i := 0; i < n && w.err == nil; i++ {
+			render(w, i)
+		}
+		return
+	}
+	type job struct {
+		lo, hi int
+		out    chan *bytes.Buffer
+	}
+	jobs := make(chan job)
+	queue := make(chan chan *bytes.Buffer, 2*workers)
+	// Buffers go round: enough for every chunk in the queue, in a worker and
+	// being written, so after the first rounds nothing is allocated.
+	free := make(chan *bytes.Buffer, 4*workers+2)
+	for i := 0; i < cap(free); i++ {
+		free <- new(bytes.Buffer)
+	}
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			render := newRender()
+			cw := &Writer{bw: bufio.NewWriterSize(io.Discard, 16<<10), scratch: make([]byte, 0, 64)}
+			for j := range jobs {
+				buf := <-free
+				buf.Reset()
+				if !failed.Load() {
+					cw.bw.Reset(buf)
+					for i := j.lo; i < j.hi; i++ {
+						render(cw, i)
+					}
+					cw.Flush()
+				}
+				j.out <- buf
+			}
+		}()
+	}
+	go func() {
+		for lo := 0; lo < n; lo += chunk {
+			out := make(chan *bytes.Buffer, 1)
+			queue <- out
+			jobs <- job{lo, min(lo+chunk, n), out}
+		}
+		close(jobs)
+		close(queue)
+	}()
+	for out := range queue {
+		buf := <-out
+		w.Write(buf.Bytes())
+		free <- buf
+		if w.err != nil {
+			failed.Store(true)
+		}
+	}
+	wg.Wait()
 }

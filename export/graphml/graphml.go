@@ -56,41 +56,51 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 	}
 	w.WriteString(`  <graph id="parkgraph" edgedefault="directed">` + "\n")
 	ids := make([]string, len(s.Nodes))
-	for i := range s.Nodes {
-		n := &s.Nodes[i]
-		ids[i] = NodeID(string(n.IRI))
-		w.WriteString(`    <node id="`)
-		w.WriteString(ids[i])
-		w.WriteString("\">\n")
-		w.WriteString(`      <data key="n_iri">`)
-		w.XMLText(string(n.IRI))
-		w.WriteString("</data>\n")
-		for j, a := range cols.Node {
-			if v := cols.NodeValue(n, j); v.Set {
-				writeData(w, nodeKeys[j], a, v)
+	w.Parallel(len(s.Nodes), chunk, func() func(*export.Writer, int) {
+		cols := cols.Clone()
+		return func(w *export.Writer, i int) {
+			n := &s.Nodes[i]
+			ids[i] = NodeID(string(n.IRI))
+			w.WriteString(`    <node id="`)
+			w.WriteString(ids[i])
+			w.WriteString("\">\n")
+			w.WriteString(`      <data key="n_iri">`)
+			w.XMLText(string(n.IRI))
+			w.WriteString("</data>\n")
+			for j, a := range cols.Node {
+				if v := cols.NodeValue(n, j); v.Set {
+					writeData(w, nodeKeys[j], a, v)
+				}
 			}
+			w.WriteString("    </node>\n")
 		}
-		w.WriteString("    </node>\n")
-	}
-	for i := range s.Edges {
-		ed := &s.Edges[i]
-		w.WriteString(`    <edge id="e`)
-		w.Int(int64(i))
-		w.WriteString(`" source="`)
-		w.WriteString(ids[s.Index(ed.Subject)])
-		w.WriteString(`" target="`)
-		w.WriteString(ids[s.Index(ed.Object)])
-		w.WriteString("\">\n")
-		for j, a := range cols.Edge {
-			if v := cols.EdgeValue(ed, j); v.Set {
-				writeData(w, edgeKeys[j], a, v)
+	})
+	index := export.NewNodeIndex(s)
+	w.Parallel(len(s.Edges), chunk, func() func(*export.Writer, int) {
+		cols := cols.Clone()
+		return func(w *export.Writer, i int) {
+			ed := &s.Edges[i]
+			w.WriteString(`    <edge id="e`)
+			w.Int(int64(i))
+			w.WriteString(`" source="`)
+			w.WriteString(ids[index.Of(ed.Subject)])
+			w.WriteString(`" target="`)
+			w.WriteString(ids[index.Of(ed.Object)])
+			w.WriteString("\">\n")
+			for j, a := range cols.Edge {
+				if v := cols.EdgeValue(ed, j); v.Set {
+					writeData(w, edgeKeys[j], a, v)
+				}
 			}
+			w.WriteString("    </edge>\n")
 		}
-		w.WriteString("    </edge>\n")
-	}
+	})
 	w.WriteString("  </graph>\n</graphml>\n")
 	return w.Flush()
 }
+
+// chunk is the number of nodes or edges rendered at a time on one CPU.
+const chunk = 2048
 
 // keyID names a key. Key ids are unique across node and edge keys, so all
 // but the node label and the edge weight carry a prefix; none looks like
