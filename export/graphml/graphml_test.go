@@ -3,8 +3,10 @@ package graphml_test
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -154,5 +156,31 @@ func TestReaders(t *testing.T) {
 			got.HasLabels(t, exporttest.AwkwardLabels...)
 			got.HasKeys(t, "label", "type", "aliases", "documents", "degree", "pagerank", "community", "color", "size")
 		})
+	}
+}
+
+// TestParallelSameBytes encodes a graph large enough to be rendered on
+// several CPUs and checks the bytes equal a one-CPU encoding, and that a
+// write error part way still comes back.
+func TestParallelSameBytes(t *testing.T) {
+	s := exporttest.Generate(12_000, 30_000, 5)
+	var par, seq bytes.Buffer
+	if err := graphml.NewEncoder(&par, export.Options{}).Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	prev := runtime.GOMAXPROCS(1)
+	err := graphml.NewEncoder(&seq, export.Options{}).Encode(s)
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(par.Bytes(), seq.Bytes()) {
+		t.Fatal("the parallel encoding differs from the sequential one")
+	}
+	for _, n := range []int{1 << 20, par.Len() / 2, par.Len() - 10} {
+		err := graphml.NewEncoder(&exporttest.FailingWriter{N: n}, export.Options{}).Encode(s)
+		if !errors.Is(err, exporttest.ErrWrite) {
+			t.Errorf("failing after %d bytes: %v", n, err)
+		}
 	}
 }
