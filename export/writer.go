@@ -248,6 +248,10 @@ func (w *Writer) JSONString(s string) {
 	w.WriteByte('"')
 }
 
+// chunkBuffers keeps Parallel's buffers between calls, grown to the size of
+// a chunk.
+var chunkBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // Parallel writes items 0…n-1 in order, rendering them on every CPU: each
 // worker gets its own render function from newRender (so it can keep
 // private state such as cloned Columns) and renders chunks of items into a
@@ -273,8 +277,13 @@ func (w *Writer) Parallel(n, chunk int, newRender func() func(cw *Writer, i int)
 	// being written, so after the first rounds nothing is allocated.
 	free := make(chan *bytes.Buffer, 4*workers+2)
 	for i := 0; i < cap(free); i++ {
-		free <- new(bytes.Buffer)
+		free <- chunkBuffers.Get().(*bytes.Buffer)
 	}
+	defer func() {
+		for len(free) > 0 {
+			chunkBuffers.Put(<-free)
+		}
+	}()
 	var failed atomic.Bool
 	var wg sync.WaitGroup
 	for k := 0; k < workers; k++ {
