@@ -67,7 +67,7 @@ func (v Value) Text(a Attr) string {
 // documents, degree, pagerank, betweenness, community, community_name,
 // color, size, first_date, then any other measure some node has. Edge
 // attributes: predicate, label (its Chinese name), weight (supporting
-// sentences), evidence, documents, year, amount, amount_yuan, first_date.
+// sentences), evidence, documents, year, amount, amount_yuan.
 // Measures are the analysis results of the whole graph, also when a filter
 // exports part of it.
 type Columns struct {
@@ -121,7 +121,7 @@ func (p columnParams) build() *Columns {
 	dates := &dateCache{dates: p.dates}
 	// Edge lists are built into scratch slices: a Value's List is valid
 	// until the next call for the same attribute.
-	var evidence, edgeDocs, edgeDocsForDate []string
+	var evidence, edgeDocs []string
 
 	// A node's measures are read from its map in one pass, when the first
 	// of them is asked for: one visit to the map instead of a lookup each.
@@ -135,18 +135,35 @@ func (p columnParams) build() *Columns {
 		cur = n
 		clear(has)
 		for name, v := range n.Metrics {
-			if k, ok := measureIndex[name]; ok {
+			if k := measurePos(name); k >= 0 {
 				vals[k], has[k] = v, true
 			}
 		}
 	}
-	rank, community := measureIndex["pagerank"], measureIndex["community"]
+	rank, community := measurePos("pagerank"), measurePos("community")
+	// per entity type: its Chinese name and colour, found without a map
+	type typeInfo struct {
+		t            graph.EntityType
+		label, color string
+	}
+	var types []typeInfo
+	for _, t := range graph.EntityTypes {
+		types = append(types, typeInfo{t, t.Label(), TypeStyle(t).Color})
+	}
+	typeOf := func(t graph.EntityType) typeInfo {
+		for _, x := range types {
+			if x.t == t {
+				return x
+			}
+		}
+		return typeInfo{t, t.Label(), TypeStyle(t).Color}
+	}
 
 	str := func(v string) Value { return Value{Set: v != "", Str: v} }
 	list := func(v []string) Value { return Value{Set: len(v) > 0, List: v} }
 	c.addNode(Attr{Name: "label", Type: String, Doc: "canonical name"}, func(n *graph.Node) Value { return str(n.Name) })
 	c.addNode(Attr{Name: "type", Type: String, Doc: "entity type: Park, Enterprise, Institution, Honor, Investor, Project"}, func(n *graph.Node) Value { return str(string(n.Type)) })
-	c.addNode(Attr{Name: "type_label", Type: String, Doc: "entity type in Chinese (园区, 企业, …)"}, func(n *graph.Node) Value { return str(n.Type.Label()) })
+	c.addNode(Attr{Name: "type_label", Type: String, Doc: "entity type in Chinese (园区, 企业, …)"}, func(n *graph.Node) Value { return str(typeOf(n.Type).label) })
 	c.addNode(Attr{Name: "aliases", Type: List, Sep: "; ", Doc: "other names the articles use"}, func(n *graph.Node) Value { return list(n.Aliases) })
 	c.addNode(Attr{Name: "documents", Type: List, Sep: "; ", Doc: "ids of the articles that name it"}, func(n *graph.Node) Value { return list(n.Docs) })
 	measure := func(m graph.Measure) {
@@ -154,7 +171,7 @@ func (p columnParams) build() *Columns {
 		if m.Int {
 			t = Int
 		}
-		k := measureIndex[m.Name]
+		k := measurePos(m.Name)
 		c.addNode(Attr{Name: m.Name, Type: t, Doc: m.Doc}, func(n *graph.Node) Value {
 			load(n)
 			v := vals[k]
@@ -173,7 +190,7 @@ func (p columnParams) build() *Columns {
 		if byCommunity && has[community] {
 			return str(communityColor(vals[community]))
 		}
-		return str(TypeStyle(n.Type).Color)
+		return str(typeOf(n.Type).color)
 	})
 	c.addNode(Attr{Name: "size", Type: Double, Doc: "display size, 10–50, by PageRank"}, func(n *graph.Node) Value {
 		load(n)
@@ -200,23 +217,19 @@ func (p columnParams) build() *Columns {
 	c.addEdge(Attr{Name: "year", Type: Int, Doc: "the year the text gives"}, func(e *graph.Edge) Value { return Value{Set: e.Year != 0, Num: float64(e.Year)} })
 	c.addEdge(Attr{Name: "amount", Type: String, Doc: "the sum as written"}, func(e *graph.Edge) Value { return str(e.Amount.Text) })
 	c.addEdge(Attr{Name: "amount_yuan", Type: Double, Doc: "the sum in base currency units"}, func(e *graph.Edge) Value { return Value{Set: e.Amount.Yuan != 0, Num: e.Amount.Yuan} })
-	if len(dates.dates) > 0 {
-		c.addEdge(Attr{Name: "first_date", Type: String, Doc: "earliest publication date of the articles that state it"}, func(e *graph.Edge) Value {
-			edgeDocsForDate = appendDocs(edgeDocsForDate[:0], e)
-			return str(dates.first(edgeDocsForDate))
-		})
-	}
 	return c
 }
 
-// measureIndex maps a measure's name to its position in graph.Measures.
-var measureIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, x := range graph.Measures {
-		m[x.Name] = i
+// measurePos returns the position of the named measure in graph.Measures,
+// or -1. A scan of a dozen short names beats hashing here.
+func measurePos(name string) int {
+	for i := range graph.Measures {
+		if graph.Measures[i].Name == name {
+			return i
+		}
 	}
-	return m
-}()
+	return -1
+}
 
 func colorBy(community bool) string {
 	if community {

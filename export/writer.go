@@ -157,38 +157,57 @@ func (w *Writer) XMLText(s string) { w.xml(s, false) }
 // value normalisation keeps them.
 func (w *Writer) XMLAttr(s string) { w.xml(s, true) }
 
+// xmlStop marks the bytes the XML escaper must look at: markup
+// characters, control characters, and 0xEF, which starts U+FFFE and
+// U+FFFF. xmlStopAttr adds what attribute values need besides.
+var xmlStop, xmlStopAttr = func() (text, attr [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		text[c] = c != '\t' && c != '\n'
+	}
+	text[0x7f], text['<'], text['>'], text['&'], text[0xEF] = true, true, true, true, true
+	attr = text
+	attr['"'], attr['\n'], attr['\t'] = true, true, true
+	return
+}()
+
 func (w *Writer) xml(s string, attr bool) {
 	if !utf8.ValidString(s) {
 		s = Clean(s)
+	}
+	stop := &xmlStop
+	if attr {
+		stop = &xmlStopAttr
 	}
 	// s is valid UTF-8 now: only ASCII bytes need escaping or dropping,
 	// and the noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF).
 	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
+		for i < len(s) && !stop[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		var esc string
 		n := 1
-		switch {
-		case c >= utf8.RuneSelf:
-			if c != 0xEF || i+2 >= len(s) || s[i+1] != 0xBF || s[i+2] != 0xBE && s[i+2] != 0xBF {
+		switch c := s[i]; c {
+		case 0xEF:
+			if i+2 >= len(s) || s[i+1] != 0xBF || s[i+2] != 0xBE && s[i+2] != 0xBF {
 				continue
 			}
 			n = 3
-		case c == '<':
+		case '<':
 			esc = "&lt;"
-		case c == '>':
+		case '>':
 			esc = "&gt;"
-		case c == '&':
+		case '&':
 			esc = "&amp;"
-		case c == '"' && attr:
+		case '"':
 			esc = "&quot;"
-		case c == '\n' && attr:
+		case '\n':
 			esc = "&#xA;"
-		case c == '\t' && attr:
+		case '\t':
 			esc = "&#x9;"
-		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
-		default:
-			continue
 		}
 		w.WriteString(s[start:i])
 		w.WriteString(esc)

@@ -78,12 +78,30 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 	index := export.NewNodeIndex(s)
 	w.Parallel(len(s.Edges), chunk, func() func(*export.Writer, int) {
 		cols := cols.Clone()
+		// Edges are sorted by subject and nodes by IRI, so a worker finds
+		// each subject by walking forward from the last one, without a
+		// lookup; a chunk starts with a lookup.
+		last, lastEdge := -1, -2
+		subject := func(i int) int {
+			ed := &s.Edges[i]
+			if lastEdge == i-1 && last >= 0 {
+				for last < len(s.Nodes) && s.Nodes[last].IRI < ed.Subject {
+					last++
+				}
+				if last < len(s.Nodes) && s.Nodes[last].IRI == ed.Subject {
+					lastEdge = i
+					return last
+				}
+			}
+			last, lastEdge = index.Of(ed.Subject), i
+			return last
+		}
 		return func(w *export.Writer, i int) {
 			ed := &s.Edges[i]
 			w.WriteString(`    <edge id="e`)
 			w.Int(int64(i))
 			w.WriteString(`" source="`)
-			w.WriteString(ids[index.Of(ed.Subject)])
+			w.WriteString(ids[subject(i)])
 			w.WriteString(`" target="`)
 			w.WriteString(ids[index.Of(ed.Object)])
 			w.WriteString("\">\n")
