@@ -27,6 +27,27 @@ type Options struct {
 	Cluster string // DOT: group nodes by "community" or "park"; "" for none
 	Color   string // node colour by "type" (default) or "community"
 	Font    string // DOT/SVG font family; default DefaultFont
+	Layout  string // node positions (GEXF, JSON, Cytoscape): "forceatlas2" (default) or "none"
+	Seed    uint64 // seed of the layout's starting positions; 0 means 1
+}
+
+// Check reports an option value no format understands.
+func (o Options) Check() error {
+	check := func(name, v string, ok ...string) error {
+		for _, x := range ok {
+			if v == x {
+				return nil
+			}
+		}
+		return fmt.Errorf("unknown %s %q (want %s)", name, v, strings.Join(ok[1:], " or "))
+	}
+	if err := check("cluster", o.Cluster, "", "community", "park"); err != nil {
+		return err
+	}
+	if err := check("color", o.Color, "", "type", "community"); err != nil {
+		return err
+	}
+	return check("layout", o.Layout, "", "forceatlas2", "none")
 }
 
 // DefaultFont is a font family with Chinese glyphs that Graphviz resolves on
@@ -38,7 +59,15 @@ type Format struct {
 	Name string   // short name used with --format: graphml, dot, …
 	Exts []string // file name extensions, with the dot: .graphml
 	MIME string
+	Doc  string // one line: what the format is for
 	New  func(w io.Writer, opt Options) Encoder
+
+	// Parts, when set, names the files the format writes side by side (CSV:
+	// nodes and edges), and NewParts makes an encoder writing one part to
+	// each writer, in the order of Parts. New then writes every part into
+	// one stream (for CSV, a zip archive). See WriteFile for the file names.
+	Parts    []string
+	NewParts func(ws []io.Writer, opt Options) Encoder
 }
 
 var (
@@ -51,7 +80,7 @@ var (
 func Register(f Format) {
 	mu.Lock()
 	defer mu.Unlock()
-	if f.Name == "" || f.New == nil || len(f.Exts) == 0 {
+	if f.Name == "" || f.New == nil || len(f.Exts) == 0 || (len(f.Parts) > 0) != (f.NewParts != nil) {
 		panic("export: incomplete format " + f.Name)
 	}
 	if _, dup := formats[f.Name]; dup {
@@ -83,17 +112,23 @@ func Lookup(name string) (Format, error) {
 	return f, nil
 }
 
-// ForFile returns the format a file name's extension selects.
+// ForFile returns the format a file name's extension selects; the longest
+// matching extension wins.
 func ForFile(name string) (Format, error) {
-	ext := strings.ToLower(filepath.Ext(name))
+	lower := strings.ToLower(filepath.Base(name))
+	var best Format
+	bestLen := 0
 	for _, f := range Formats() {
 		for _, e := range f.Exts {
-			if e == ext {
-				return f, nil
+			if strings.HasSuffix(lower, e) && len(e) > bestLen && len(lower) > len(e) {
+				best, bestLen = f, len(e)
 			}
 		}
 	}
-	return Format{}, fmt.Errorf("no export format for %q (known: %s); use --format", name, names())
+	if bestLen == 0 {
+		return Format{}, fmt.Errorf("no export format for %q (known: %s); use --format", name, names())
+	}
+	return best, nil
 }
 
 func names() string {

@@ -43,10 +43,18 @@ var communityPalette = []string{
 func NodeColor(n *graph.Node, byCommunity bool) string {
 	if byCommunity {
 		if c, ok := n.Metric("community"); ok {
-			return communityPalette[int(c)%len(communityPalette)]
+			return communityColor(c)
 		}
 	}
 	return TypeStyle(n.Type).Color
+}
+
+func communityColor(c float64) string {
+	i := int(c) % len(communityPalette)
+	if i < 0 {
+		i += len(communityPalette)
+	}
+	return communityPalette[i]
 }
 
 // RGB splits a #rrggbb colour.
@@ -59,10 +67,14 @@ func RGB(hex string) (r, g, b int) {
 // the largest PageRank in the snapshot.
 func NodeSize(n *graph.Node, maxRank float64) float64 {
 	pr, ok := n.Metric("pagerank")
-	if !ok || maxRank <= 0 {
+	return sizeFor(pr, ok, maxRank)
+}
+
+func sizeFor(pr float64, ok bool, maxRank float64) float64 {
+	if !ok || maxRank <= 0 || pr < 0 || math.IsNaN(pr) {
 		return 10
 	}
-	return math.Round((10+40*math.Sqrt(pr/maxRank))*100) / 100
+	return math.Round((10+40*math.Sqrt(min(pr/maxRank, 1)))*100) / 100
 }
 
 // MaxMetric returns the largest value of a measure over the snapshot.

@@ -34,7 +34,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var o buildOptions
 	fs.StringVar(&o.DB, "db", store.DefaultDSN, "store: bolt:PATH or memory:")
 	fs.StringVar(&o.Out, "out", "out", "folder for the exports")
-	formats := fs.String("formats", "graphml,dot", "exports to write, comma-separated")
+	formats := fs.String("formats", "graphml,gexf,dot", "exports to write, comma-separated")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: parkgraph build [--db DSN] [--out DIR] PATH...")
 		fs.PrintDefaults()
@@ -120,36 +120,15 @@ func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error 
 	var wrote []string
 	for _, name := range o.Formats {
 		f, _ := export.Lookup(name)
-		path := filepath.Join(o.Out, "graph"+f.Exts[0])
-		if err := writeExport(path, f, snap, export.Options{}); err != nil {
+		paths, err := export.WriteFile(filepath.Join(o.Out, "graph"+f.Exts[0]), f, snap, export.Options{})
+		if err != nil {
 			return err
 		}
-		wrote = append(wrote, path)
+		wrote = append(wrote, paths...)
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(wrote, ", "))
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files were skipped (see above)", failed, len(files))
-	}
-	return nil
-}
-
-// writeExport writes a snapshot to path through a temporary file, so an
-// interrupted write never leaves half a file under the real name.
-func writeExport(path string, f export.Format, s *graph.Snapshot, opt export.Options) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := f.New(tmp, opt).Encode(s); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

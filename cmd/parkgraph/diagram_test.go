@@ -13,6 +13,7 @@ import (
 
 	"parkgraph/diagram/diagramtest"
 	"parkgraph/graph/store"
+	"parkgraph/internal/clients"
 	"parkgraph/internal/testenv"
 )
 
@@ -24,7 +25,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := clients.Run(m)
 	if seedDBDir != "" {
 		os.RemoveAll(seedDBDir)
 	}

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	parkgraph build [--db DSN] [--out DIR] PATH...
+//	parkgraph export -o FILE [--format F] [--db DSN] [filters]
 //	parkgraph extract --json FILE...
 //
 // Run "parkgraph help" for every command.

@@ -58,6 +58,9 @@ func TestBuildSeeds(t *testing.T) {
 			t.Errorf("first node lacks %s", k)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(outDir, "graph.gexf")); err != nil {
+		t.Errorf("build wrote no GEXF by default: %v", err)
+	}
 	dot, err := os.ReadFile(filepath.Join(outDir, "graph.dot"))
 	if err != nil || !strings.Contains(string(dot), `fontname="Noto Sans CJK SC"`) {
 		t.Errorf("graph.dot: %v", err)

@@ -2,6 +2,11 @@
 package all
 
 import (
-	_ "parkgraph/export/dot"     // DOT
-	_ "parkgraph/export/graphml" // GraphML
+	_ "parkgraph/export/csv"       // CSV nodes and edges
+	_ "parkgraph/export/cytoscape" // Cytoscape JSON
+	_ "parkgraph/export/dot"       // DOT
+	_ "parkgraph/export/gexf"      // GEXF 1.3
+	_ "parkgraph/export/graphml"   // GraphML
+	_ "parkgraph/export/nodelink"  // node-link JSON
+	_ "parkgraph/export/nquads"    // N-Quads
 )

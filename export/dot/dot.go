@@ -1,14 +1,19 @@
 // Package dot writes a snapshot in Graphviz's DOT language: a CJK font on
-// the graph, node and edge defaults, shapes and colours by entity type,
-// Chinese edge labels, every id quoted, and optional clusters by community
-// or by park. Nodes are declared with their attributes at top level and only
-// listed inside clusters, so parsers that ignore subgraphs keep them.
+// the graph, node and edge defaults (Options.Font overrides it), shapes and
+// colours by entity type (or colours by community), Chinese edge labels
+// (位于, 隶属, 获评, 发布, 投资, 合作, 建设, 上市), pen width by the number
+// of supporting sentences, the evidence as edge tooltips, every id quoted,
+// and optional clusters by community or by park. Nodes are declared with
+// their attributes at top level and only listed inside clusters, so parsers
+// that ignore subgraphs keep them. Labels longer than 20 characters are
+// wrapped; graphs above LargeGraph nodes name sfdp as their layout engine.
 package dot
 
 import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parkgraph/export"
@@ -19,6 +24,7 @@ func init() {
 	export.Register(export.Format{
 		Name: "dot",
 		Exts: []string{".dot", ".gv"},
+		Doc:  "Graphviz DOT for diagrams: CJK font, shapes and colours by type, Chinese edge labels, clusters",
 		MIME: "text/vnd.graphviz",
 		New:  func(w io.Writer, opt export.Options) export.Encoder { return NewEncoder(w, opt) },
 	})
@@ -69,7 +75,12 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 	w := e.w
 	font := Quote(e.opt.Font)
 	w.WriteString("digraph parkgraph {\n")
-	w.WriteString("  graph [fontname=" + font + ", rankdir=LR, overlap=false, splines=true, charset=\"UTF-8\"];\n")
+	w.WriteString("// parkgraph: " + strconv.Itoa(len(s.Nodes)) + " entities, " + strconv.Itoa(len(s.Edges)) + " relations\n")
+	if len(s.Nodes) > LargeGraph {
+		w.WriteString("  graph [fontname=" + font + ", layout=sfdp, overlap=false, splines=false, outputorder=edgesfirst, charset=\"UTF-8\"];\n")
+	} else {
+		w.WriteString("  graph [fontname=" + font + ", rankdir=LR, overlap=false, splines=true, charset=\"UTF-8\"];\n")
+	}
 	w.WriteString("  node [fontname=" + font + ", style=filled, fontcolor=\"#1d3557\", penwidth=0.8];\n")
 	w.WriteString("  edge [fontname=" + font + ", fontsize=10, color=\"#6c757d\", fontcolor=\"#495057\"];\n")
 	maxRank := export.MaxMetric(s, "pagerank")
@@ -79,7 +90,7 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 		fill := export.NodeColor(n, e.opt.Color == "community")
 		fs := 10 + (export.NodeSize(n, maxRank)-10)/4
 		fmt.Fprintf(w, "  %s [label=%s, shape=%s, fillcolor=%s, fontsize=%s, tooltip=%s];\n",
-			Quote(string(n.IRI)), Quote(n.Name), st.Shape, Quote(fill+"cc"), export.FormatFloat(round1(fs)),
+			Quote(string(n.IRI)), Quote(Wrap(n.Name, wrapAt)), st.Shape, Quote(fill+"cc"), export.FormatFloat(round1(fs)),
 			Quote(n.Type.Label()+"："+n.Name))
 	}
 	for ci, cl := range clusters(s, e.opt.Cluster) {
@@ -98,13 +109,38 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 		if ed.Predicate.Symmetric() {
 			attrs = append(attrs, "dir=both")
 		}
-		if ev, ok := export.EdgeValue(ed, export.Attr{Name: "evidence"}); ok {
-			attrs = append(attrs, "tooltip="+Quote(ev))
+		if ev := export.EvidenceTexts(ed); len(ev) > 0 {
+			attrs = append(attrs, "tooltip="+Quote(strings.Join(ev, "\n")))
 		}
 		fmt.Fprintf(w, "  %s -> %s [%s];\n", Quote(string(ed.Subject)), Quote(string(ed.Object)), strings.Join(attrs, ", "))
 	}
 	w.WriteString("}\n")
 	return w.Flush()
+}
+
+// LargeGraph is the size above which the DOT names sfdp as its layout
+// engine: Graphviz's dot needs minutes for a thousand nodes, sfdp seconds.
+// Clusters are still written, but sfdp does not draw them.
+const LargeGraph = 300
+
+// wrapAt is the longest label line, in characters.
+const wrapAt = 16
+
+// Wrap breaks a label longer than n+4 characters into lines of n, so that a
+// very long name does not stretch the diagram; the tooltip keeps it whole.
+func Wrap(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n+4 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i += n {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(string(rs[i:min(i+n, len(rs))]))
+	}
+	return b.String()
 }
 
 func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }

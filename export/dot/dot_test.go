@@ -2,7 +2,6 @@ package dot_test
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,8 +95,8 @@ func TestParseBack(t *testing.T) {
 					}
 					return r
 				}, n.Name)
-				if a["label"] != want {
-					t.Errorf("label %q, want %q", a["label"], want)
+				if strings.ReplaceAll(a["label"], "\n", "") != want || !strings.HasSuffix(a["tooltip"], want) {
+					t.Errorf("label %q, tooltip %q; want %q", a["label"], a["tooltip"], want)
 				}
 				if a["shape"] == "" || a["fillcolor"] == "" {
 					t.Errorf("node %s has no shape or colour", n.Name)
@@ -122,12 +121,35 @@ func TestFontOverride(t *testing.T) {
 	}
 }
 
-func TestStickyError(t *testing.T) {
-	for _, n := range []int{0, 100, 2000} {
-		err := dot.NewEncoder(&exporttest.FailingWriter{N: n}, export.Options{}).Encode(exporttest.Snapshot())
-		if !errors.Is(err, exporttest.ErrWrite) {
-			t.Errorf("after %d bytes: %v", n, err)
+func TestMain(m *testing.M) { clients.Main(m) }
+
+func TestConformance(t *testing.T) { exporttest.Conformance(t, "dot") }
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"云岭高新区", "云岭高新区"},
+		{strings.Repeat("材", 20), strings.Repeat("材", 20)},
+		{strings.Repeat("材", 21), strings.Repeat("材", 16) + "\n" + strings.Repeat("材", 5)},
+	} {
+		if got := dot.Wrap(tc.in, 16); got != tc.want {
+			t.Errorf("Wrap(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestLargeGraph checks that a graph too large for dot's layered layout
+// names sfdp, which lays it out in seconds.
+func TestLargeGraph(t *testing.T) {
+	s := exporttest.Generate(dot.LargeGraph+1, 3*dot.LargeGraph, 1)
+	var buf bytes.Buffer
+	if err := dot.NewEncoder(&buf, export.Options{}).Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("layout=sfdp")) {
+		t.Error("no layout=sfdp on a large graph")
+	}
+	if bytes.Contains(encode(t, export.Options{}), []byte("layout=sfdp")) {
+		t.Error("layout=sfdp on the small fixture")
 	}
 }
 
@@ -138,7 +160,18 @@ func TestGraphviz(t *testing.T) {
 	if err := os.WriteFile(file, encode(t, export.Options{Cluster: "community"}), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	s := exporttest.Snapshot()
+	t.Run("pydot", func(t *testing.T) {
+		got := clients.Python(t, "dot-pydot", file)
+		got.Counts(t, len(s.Nodes), len(s.Edges))
+	})
 	svg := string(clients.Dot(t, file))
+	if n := strings.Count(svg, `class="node"`); n != len(s.Nodes) {
+		t.Errorf("Graphviz drew %d nodes, want %d", n, len(s.Nodes))
+	}
+	if n := strings.Count(svg, `class="edge"`); n != len(s.Edges) {
+		t.Errorf("Graphviz drew %d edges, want %d", n, len(s.Edges))
+	}
 	for _, want := range []string{"云岭高新区", "位于", "获评", "年产5万吨正极材料项目", "瞪羚企业🦌"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %q", want)

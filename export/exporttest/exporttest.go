@@ -1,9 +1,13 @@
-// Package exporttest holds fixtures shared by the exporters' tests: a small
+// Package exporttest holds what the exporters' tests share: a small
 // snapshot with awkward content (quotes, ampersands, angle brackets, control
-// characters, emoji, very long names, names differing only by width).
+// characters, emoji, very long names, names differing only by width, two
+// relations between the same pair of entities), a generator of large
+// snapshots of realistic shape, a writer that fails, and Conformance, the
+// checks every format must pass.
 package exporttest
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -22,6 +26,7 @@ func Snapshot() *graph.Snapshot {
 	fund := graph.EntityRef{Type: graph.Investor, Name: "星火产业基金"}
 	proj := graph.EntityRef{Type: graph.Project, Name: "年产5万吨正极材料项目"}
 	node := func(r graph.EntityRef, iri string, pr float64, comm int, aliases ...string) graph.Node {
+		sort.Strings(aliases)
 		n := graph.Node{IRI: r.IRI(), Type: r.Type, Name: r.Name, Aliases: aliases, Docs: []string{"d1"}}
 		if iri != "" {
 			n.IRI = graph.EntityIRI(r.Type, iri)
@@ -48,12 +53,15 @@ func Snapshot() *graph.Snapshot {
 	}
 	edges := []graph.Edge{
 		{Subject: ent.IRI(), Predicate: graph.LocatedIn, Object: park.IRI(), Evidence: append(ev(1, "位于云岭高新区的青禾\"智造\"科技&<有限>公司……"), ev(3, "第二句 <b>& \x02控制符")...)},
-		{Subject: ent.IRI(), Predicate: graph.Awarded, Object: emoji.IRI(), Evidence: ev(1, "上榜“瞪羚企业🦌”。"), Year: 2023},
+		{Subject: ent.IRI(), Predicate: graph.Awarded, Object: emoji.IRI(), Evidence: ev(8, "上榜“瞪羚企业🦌”。"), Year: 2023},
 		{Subject: sub.IRI(), Predicate: graph.PartOf, Object: park.IRI(), Evidence: ev(2, "云岭高新区白沙园区")},
 		{Subject: park.IRI(), Predicate: graph.InvestsIn, Object: fund.IRI(), Evidence: ev(4, "出资2亿元"), Amount: graph.Amount{Text: "2亿元", Yuan: 2e8}},
 		{Subject: wide.IRI(), Predicate: graph.PartnersWith, Object: graph.EntityIRI(graph.Enterprise, "星澜(昆明)光学有限公司-半角"), Evidence: ev(5, "合作")},
 		{Subject: long.IRI(), Predicate: graph.Builds, Object: proj.IRI(), Evidence: ev(6, "建设")},
 		{Subject: proj.IRI(), Predicate: graph.LocatedIn, Object: sub.IRI()},
+		// two relations between the same pair: readers must keep both
+		{Subject: fund.IRI(), Predicate: graph.InvestsIn, Object: proj.IRI(), Evidence: ev(7, "基金投资该项目并参与建设")},
+		{Subject: fund.IRI(), Predicate: graph.Builds, Object: proj.IRI(), Evidence: ev(7, "基金投资该项目并参与建设")},
 	}
 	docs := []graph.DocumentInfo{{ID: "d1", File: "d1.txt", Title: "测试", Hash: "00", Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}
 	s := graph.NewSnapshot(nodes, edges, docs)

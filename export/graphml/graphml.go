@@ -7,7 +7,6 @@ package graphml
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 
@@ -19,6 +18,7 @@ func init() {
 	export.Register(export.Format{
 		Name: "graphml",
 		Exts: []string{".graphml"},
+		Doc:  "GraphML for Gephi, yEd, networkx, igraph and graphology",
 		MIME: "application/graphml+xml",
 		New:  func(w io.Writer, opt export.Options) export.Encoder { return NewEncoder(w, opt) },
 	})
@@ -40,48 +40,85 @@ var _ export.Encoder = (*Encoder)(nil)
 // Encode writes the whole snapshot as one GraphML document.
 func (e *Encoder) Encode(s *graph.Snapshot) error {
 	w := e.w
-	nodeAttrs := export.NodeAttrs(s)
-	maxRank := export.MaxMetric(s, "pagerank")
+	cols := export.NewColumns(s, e.opt)
 	w.WriteString(xml.Header)
 	w.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	writeKey(w, "node", "n_", export.Attr{Name: "iri", Type: export.String})
-	for _, a := range nodeAttrs {
+	nodeKeys := make([]string, len(cols.Node))
+	for i, a := range cols.Node {
 		writeKey(w, "node", "n_", a)
+		nodeKeys[i] = keyID("n_", a.Name)
 	}
-	for _, a := range export.EdgeAttrs {
+	edgeKeys := make([]string, len(cols.Edge))
+	for i, a := range cols.Edge {
 		writeKey(w, "edge", "e_", a)
+		edgeKeys[i] = keyID("e_", a.Name)
 	}
 	w.WriteString(`  <graph id="parkgraph" edgedefault="directed">` + "\n")
-	for i := range s.Nodes {
-		n := &s.Nodes[i]
-		w.WriteString(`    <node id="`)
-		w.WriteString(NodeID(string(n.IRI)))
-		w.WriteString("\">\n")
-		writeData(w, "n_iri", string(n.IRI))
-		for _, a := range nodeAttrs {
-			if v, ok := export.NodeValue(n, a, e.opt, maxRank); ok {
-				writeData(w, keyID("n_", a.Name), v)
+	ids := make([]string, len(s.Nodes))
+	w.Parallel(len(s.Nodes), chunk, func() func(*export.Writer, int) {
+		cols := cols.Clone()
+		return func(w *export.Writer, i int) {
+			n := &s.Nodes[i]
+			ids[i] = NodeID(string(n.IRI))
+			w.WriteString(`    <node id="`)
+			w.WriteString(ids[i])
+			w.WriteString("\">\n")
+			w.WriteString(`      <data key="n_iri">`)
+			w.XMLText(string(n.IRI))
+			w.WriteString("</data>\n")
+			for j, a := range cols.Node {
+				if v := cols.NodeValue(n, j); v.Set {
+					writeData(w, nodeKeys[j], a, v)
+				}
 			}
+			w.WriteString("    </node>\n")
 		}
-		w.WriteString("    </node>\n")
-	}
-	for i := range s.Edges {
-		ed := &s.Edges[i]
-		w.WriteString(`    <edge source="`)
-		w.WriteString(NodeID(string(ed.Subject)))
-		w.WriteString(`" target="`)
-		w.WriteString(NodeID(string(ed.Object)))
-		w.WriteString("\">\n")
-		for _, a := range export.EdgeAttrs {
-			if v, ok := export.EdgeValue(ed, a); ok {
-				writeData(w, keyID("e_", a.Name), v)
+	})
+	index := export.NewNodeIndex(s)
+	w.Parallel(len(s.Edges), chunk, func() func(*export.Writer, int) {
+		cols := cols.Clone()
+		// Edges are sorted by subject and nodes by IRI, so a worker finds
+		// each subject by walking forward from the last one, without a
+		// lookup; a chunk starts with a lookup.
+		last, lastEdge := -1, -2
+		subject := func(i int) int {
+			ed := &s.Edges[i]
+			if lastEdge == i-1 && last >= 0 {
+				for last < len(s.Nodes) && s.Nodes[last].IRI < ed.Subject {
+					last++
+				}
+				if last < len(s.Nodes) && s.Nodes[last].IRI == ed.Subject {
+					lastEdge = i
+					return last
+				}
 			}
+			last, lastEdge = index.Of(ed.Subject), i
+			return last
 		}
-		w.WriteString("    </edge>\n")
-	}
+		return func(w *export.Writer, i int) {
+			ed := &s.Edges[i]
+			w.WriteString(`    <edge id="e`)
+			w.Int(int64(i))
+			w.WriteString(`" source="`)
+			w.WriteString(ids[subject(i)])
+			w.WriteString(`" target="`)
+			w.WriteString(ids[index.Of(ed.Object)])
+			w.WriteString("\">\n")
+			for j, a := range cols.Edge {
+				if v := cols.EdgeValue(ed, j); v.Set {
+					writeData(w, edgeKeys[j], a, v)
+				}
+			}
+			w.WriteString("    </edge>\n")
+		}
+	})
 	w.WriteString("  </graph>\n</graphml>\n")
 	return w.Flush()
 }
+
+// chunk is the number of nodes or edges rendered at a time on one CPU.
+const chunk = 2048
 
 // keyID names a key. Key ids are unique across node and edge keys, so all
 // but the node label and the edge weight carry a prefix; none looks like
@@ -107,7 +144,17 @@ func NodeID(iri string) string {
 			b.WriteRune(r)
 			continue
 		}
-		fmt.Fprintf(&b, "_x%04X_", r)
+		const hex = "0123456789ABCDEF"
+		b.WriteString("_x")
+		if r > 0xFFFF {
+			b.WriteByte(hex[r>>20&15])
+			b.WriteByte(hex[r>>16&15])
+		}
+		b.WriteByte(hex[r>>12&15])
+		b.WriteByte(hex[r>>8&15])
+		b.WriteByte(hex[r>>4&15])
+		b.WriteByte(hex[r&15])
+		b.WriteByte('_')
 	}
 	return b.String()
 }
@@ -116,34 +163,10 @@ func writeKey(w *export.Writer, for_, prefix string, a export.Attr) {
 	w.WriteString(`  <key id="` + keyID(prefix, a.Name) + `" for="` + for_ + `" attr.name="` + a.Name + `" attr.type="` + a.Type.String() + `"/>` + "\n")
 }
 
-func writeData(w *export.Writer, key, v string) {
-	w.WriteString(`      <data key="` + key + `">`)
-	w.WriteString(textEscape(v))
+func writeData(w *export.Writer, key string, a export.Attr, v export.Value) {
+	w.WriteString(`      <data key="`)
+	w.WriteString(key)
+	w.WriteString(`">`)
+	w.WriteXML(a, v, false)
 	w.WriteString("</data>\n")
-}
-
-// textEscape escapes XML text, dropping characters XML 1.0 cannot hold.
-func textEscape(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(dropInvalid(s)))
-	return b.String()
-}
-
-// dropInvalid removes the characters XML 1.0 forbids (most C0 controls,
-// surrogates, U+FFFE and U+FFFF).
-func dropInvalid(s string) string {
-	ok := func(r rune) bool {
-		return r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
-	}
-	for _, r := range s {
-		if !ok(r) {
-			return strings.Map(func(r rune) rune {
-				if ok(r) {
-					return r
-				}
-				return -1
-			}, s)
-		}
-	}
-	return s
 }

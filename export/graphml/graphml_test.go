@@ -6,7 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strconv"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -115,15 +115,9 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func TestStickyError(t *testing.T) {
-	for _, n := range []int{0, 10, 700, 3000} {
-		w := &exporttest.FailingWriter{N: n}
-		err := graphml.NewEncoder(w, export.Options{}).Encode(exporttest.Snapshot())
-		if !errors.Is(err, exporttest.ErrWrite) {
-			t.Errorf("failing after %d bytes: err = %v, want the write error", n, err)
-		}
-	}
-}
+func TestMain(m *testing.M) { clients.Main(m) }
+
+func TestConformance(t *testing.T) { exporttest.Conformance(t, "graphml") }
 
 func TestNodeID(t *testing.T) {
 	a := graphml.NodeID("pg:enterprise/星澜（昆明）光学有限公司")
@@ -136,28 +130,57 @@ func TestNodeID(t *testing.T) {
 	}
 }
 
-func TestThirdPartyReaders(t *testing.T) {
+// TestReaders hands the fixture to the official schema and to networkx,
+// igraph and graphology (Gephi Lite's parser); every one must see the same
+// nodes and edges and the awkward labels intact.
+func TestReaders(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "fixture.graphml")
 	if err := os.WriteFile(file, encode(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s := exporttest.Snapshot()
-	t.Run("xmllint", func(t *testing.T) {
+	t.Run("xmllint XSD 1.0", func(t *testing.T) {
 		clients.XMLLint(t, file, filepath.Join(clients.SchemaDir(t), "graphml", "1.0", "graphml.xsd"), false)
 	})
-	t.Run("networkx+igraph", func(t *testing.T) {
-		got := clients.Python(t, []string{"networkx", "igraph"}, `
-import sys, networkx, igraph
-g = networkx.read_graphml(sys.argv[1])
-h = igraph.Graph.Read_GraphML(sys.argv[1])
-n = next(iter(g.nodes(data=True)))[1]
-print(g.number_of_nodes(), g.number_of_edges(), h.vcount(), h.ecount(), type(n["pagerank"]).__name__, sorted(set(h.vs.attributes()) & {"label", "type", "pagerank"}))
-`, file)
-		want := strings.Join([]string{itoa(len(s.Nodes)), itoa(len(s.Edges)), itoa(len(s.Nodes)), itoa(len(s.Edges)), "float", "['label', 'pagerank', 'type']"}, " ")
-		if got != want {
-			t.Errorf("networkx/igraph read %q, want %q", got, want)
-		}
-	})
+	for _, r := range []struct {
+		name string
+		read func(t *testing.T) clients.Result
+	}{
+		{"networkx", func(t *testing.T) clients.Result { return clients.Python(t, "graphml-networkx", file) }},
+		{"igraph", func(t *testing.T) clients.Result { return clients.Python(t, "graphml-igraph", file) }},
+		{"graphology", func(t *testing.T) clients.Result { return clients.Node(t, "graphml", file) }},
+	} {
+		t.Run(r.name, func(t *testing.T) {
+			got := r.read(t)
+			got.Counts(t, len(s.Nodes), len(s.Edges))
+			got.HasLabels(t, exporttest.AwkwardLabels...)
+			got.HasKeys(t, "label", "type", "aliases", "documents", "degree", "pagerank", "community", "color", "size")
+		})
+	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// TestParallelSameBytes encodes a graph large enough to be rendered on
+// several CPUs and checks the bytes equal a one-CPU encoding, and that a
+// write error part way still comes back.
+func TestParallelSameBytes(t *testing.T) {
+	s := exporttest.Generate(12_000, 30_000, 5)
+	var par, seq bytes.Buffer
+	if err := graphml.NewEncoder(&par, export.Options{}).Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	prev := runtime.GOMAXPROCS(1)
+	err := graphml.NewEncoder(&seq, export.Options{}).Encode(s)
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(par.Bytes(), seq.Bytes()) {
+		t.Fatal("the parallel encoding differs from the sequential one")
+	}
+	for _, n := range []int{1 << 20, par.Len() / 2, par.Len() - 10} {
+		err := graphml.NewEncoder(&exporttest.FailingWriter{N: n}, export.Options{}).Encode(s)
+		if !errors.Is(err, exporttest.ErrWrite) {
+			t.Errorf("failing after %d bytes: %v", n, err)
+		}
+	}
+}
