@@ -21,12 +21,19 @@ func (d *doc) recognizeLists() {
 			end := e - n
 			// Generic words may stand between the count and the head:
 			// 等44个招商引资项目.
+			modified := false
 			for end > lo {
 				k, _, ok := d.x.lex.generic.longest(d.m, lo, end)
 				if !ok || k < 2 {
 					break
 				}
+				if hasPrefixRunes(d.m[end-k:], "相关") {
+					modified = true // …等产业相关企业: the items are industries
+				}
 				end -= k
+			}
+			if modified {
+				continue
 			}
 			// 等, and an optional count and counter: 等13家, 等三所; or a
 			// count alone: A、B、C6家企业.
@@ -103,6 +110,11 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		}
 		rs := d.m[it.s:it.e]
 		if len(rs) < 2 || len(rs) > 14 || d.x.lex.isGenericCore(rs) || rs[0] == '(' || rs[0] == ')' {
+			continue
+		}
+		if _, sf, ok := d.x.lex.suffixes.longest(rs, 0, len(rs)); ok && sf.typ != typ && len([]rune(sf.word)) >= 2 {
+			// 科教园区 in a list of projects names a kind of place; a real
+			// park of that name would have been recognised by its suffix.
 			continue
 		}
 		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})

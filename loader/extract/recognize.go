@@ -126,8 +126,10 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classSubpark && parent < 0 {
 			continue
 		}
-		if start < b && d.m[start] == '据' && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
-			start++ // 据贵安发展集团相关负责人介绍: 据 opens the clause
+		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
+			if _, _, place := lx.places.longest(d.m, start, min(b, start+4)); !place || d.m[start] == '据' {
+				start++ // 据…相关负责人介绍, 自…挂牌成立以来: the preposition opens the clause
+			}
 		}
 		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
 			continue
@@ -209,7 +211,7 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 }
 
 // countRE finds a count at the end of a name's core: 厦门5家 in 厦门5家公司.
-var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批)$`)
+var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批|条|片)$`)
 
 // countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
 // countInsideRE finds a count anywhere in a core: 512家科创板公司.
@@ -399,7 +401,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 嘉兴学院G60…研究院: the college builds it
 	case (sf.class == classPark || sf.class == classSubpark) && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name) && len(core) >= 2:
 		return absorbNested // 北京联东集团金桥科技园: a park named with its owner
-	case sf.class == classProject && pm.typ == graph.Park && len(core) == 0:
+	case sf.class == classProject && pm.typ == graph.Park && len(core) == 0 && !strings.HasSuffix(pm.name, "区"):
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park

@@ -319,8 +319,40 @@ func (d *doc) dropIdleEmployers(facts []fact) {
 			acts[f.o] = true
 		}
 	}
+	var gone [][2]int // spans of the dropped employers' mentions
 	for i, e := range d.ents {
 		if e.employerOnly && !acts[i] {
+			e.dropped = true
+			for _, mi := range e.mentions {
+				gone = append(gone, [2]int{d.mentions[mi].start, d.mentions[mi].end})
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	// A park named only inside a dropped employer's name (西江产业新城管委会副主任)
+	// goes with it.
+	for i, e := range d.ents {
+		if e.dropped || acts[i] || len(e.mentions) == 0 {
+			continue
+		}
+		inside := true
+		for _, mi := range e.mentions {
+			m := &d.mentions[mi]
+			within := false
+			for _, g := range gone {
+				if m.start >= g[0] && m.end <= g[1] {
+					within = true
+					break
+				}
+			}
+			if !within {
+				inside = false
+				break
+			}
+		}
+		if inside {
 			e.dropped = true
 		}
 	}
