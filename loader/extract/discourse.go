@@ -292,6 +292,8 @@ func (d *doc) recognizeCatalogueBodies() {
 		s := e - n
 		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-6), s); ok {
 			s -= n // 太原市委: the city's committee
+		} else if s >= 2 && hasPrefixRunes(d.m[s-2:], "国家") {
+			s -= 2 // 国家工业和信息化部
 		} else if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同", d.m[s-1]) && !d.isStopBefore(s) {
 			continue // inside a longer word
 		}

@@ -100,9 +100,12 @@ func (d *doc) endsWithAny(lo, e int, words []string) bool {
 // title, within one clause: 被认定为第22批安徽省认定企业技术中心.
 func (d *doc) unquotedTitle(start, hi int) {
 	lx := d.x.lex
+	for start < hi && (d.m[start] == '的' || d.m[start] == '了' || d.m[start] == '为') {
+		start++
+	}
 	for e := start + 2; e <= hi && e-start <= 24; e++ {
 		r := d.m[e-1]
-		if !isNameRune(r) && !isQuote(r) {
+		if !isNameRune(r) && !isQuote(r) || r == '的' {
 			return
 		}
 		n, _, ok := lx.honours.longest(d.m, start, e)
@@ -112,6 +115,16 @@ func (d *doc) unquotedTitle(start, hi int) {
 		if ok && e-n >= start {
 			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单")) {
 				continue // the title runs on
+			}
+			// Two titles joined by 和 or 及 (绿色工厂和绿色园区) are two honours.
+			for j := start + 2; j < e-2; j++ {
+				if d.m[j] == '和' || d.m[j] == '及' || d.m[j] == '、' {
+					if _, _, ok := lx.honours.longest(d.m, start, j); ok {
+						d.addHonour(start, j, "catalogue")
+						d.addHonour(j+1, e, "catalogue")
+						return
+					}
+				}
 			}
 			d.addHonour(start, e, "catalogue")
 			return

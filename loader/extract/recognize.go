@@ -134,6 +134,19 @@ func (d *doc) recognizeSuffixed() {
 		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
 			continue
 		}
+		if sf.class == classProject {
+			// What follows the last mention a project's name took in must
+			// name something too: 衡水高新区2019年第二次项目 does not.
+			rest := core
+			for k := start; k < b; k++ {
+				if d.endAt[k] >= 0 || (k > start && d.cover[k-1] >= 0 && d.cover[k] != d.cover[k-1]) {
+					rest = d.m[k:b]
+				}
+			}
+			if len(rest) > 0 && len(rest) < len(core) && lx.isGenericCore(rest) {
+				continue
+			}
+		}
 		if d.honourEndsAt(e) {
 			continue
 		}
@@ -391,6 +404,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // 市委市政府
 	case sf.class == classLegal && pm.typ == graph.Park && !countRE.MatchString(string(core)) && (len(core) == 0 || lx.isGenericCore(core)):
 		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
+	case sf.class == classLegal && pm.typ == graph.Institution && d.hasAt(pm.end, "集团"):
+		return absorbWhole // 中铁二十局集团市政工程有限公司: the bureau names the group
 	case sf.branch && pm.typ == graph.Enterprise:
 		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
 	case sf.class == classFund && pm.typ == graph.Park && lx.isGenericCore(core):
