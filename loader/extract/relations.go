@@ -306,7 +306,61 @@ func (d *doc) relations() []graph.Relation {
 	facts := d.ruleFacts()
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
+	facts = append(facts, d.defaultFacts(facts)...)
 	return d.toRelations(facts)
+}
+
+// defaultFacts places the projects no rule placed in the article's own
+// park: in news about one park, the projects it reports on are built there.
+// The article's park is the park mentioned most, if it is mentioned at least
+// twice as often as any other.
+func (d *doc) defaultFacts(facts []fact) []fact {
+	home := d.homePark()
+	if home < 0 {
+		return nil
+	}
+	placed := map[int]bool{}
+	for _, f := range facts {
+		if f.p == graph.LocatedIn || f.p == graph.PartOf {
+			placed[f.s] = true
+		}
+	}
+	var out []fact
+	for i, e := range d.ents {
+		if e.dropped || placed[i] || len(e.mentions) == 0 {
+			continue
+		}
+		if e.typ == graph.Project {
+			out = append(out, fact{s: i, o: home, p: graph.LocatedIn, sentence: d.sentenceOfFirst(e, func(*mention) bool { return true }), rule: "default:article-park"})
+		}
+	}
+	return out
+}
+
+// homePark returns the park an article is about, or -1.
+func (d *doc) homePark() int {
+	count := map[int]int{}
+	for _, i := range d.byPosition() {
+		m := &d.mentions[i]
+		if m.ent >= 0 && !d.ents[m.ent].dropped && d.ents[m.ent].typ == graph.Park {
+			count[m.ent]++
+		}
+	}
+	best, second := -1, 0
+	for e, n := range count {
+		if best < 0 || n > count[best] || n == count[best] && e < best {
+			if best >= 0 && count[best] > second {
+				second = count[best]
+			}
+			best = e
+		} else if n > second {
+			second = n
+		}
+	}
+	if best < 0 || count[best] < 2*second || count[best] < 2 {
+		return -1
+	}
+	return best
 }
 
 // dropIdleEmployers drops the organisations named only as someone's
