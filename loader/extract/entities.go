@@ -540,6 +540,33 @@ func (d *doc) gazetteer() {
 	}
 }
 
+// gazetteerFor adds mentions for the further occurrences of the entities
+// from index first on (named by rules), in text not yet covered.
+func (d *doc) gazetteerFor(first int) {
+	for ei := first; ei < len(d.ents); ei++ {
+		e := d.ents[ei]
+		if e.dropped {
+			continue
+		}
+		rs := matchRunes([]rune(e.name))
+		if len(rs) < 4 {
+			continue
+		}
+		for i := 0; i+len(rs) <= len(d.m); i++ {
+			if d.m[i] != rs[0] || !hasPrefixRunes(d.m[i:], string(rs)) || d.covered(i, i+len(rs)) || d.sentOf[i] < 0 {
+				continue
+			}
+			d.add(mention{start: i, end: i + len(rs), typ: e.typ, name: string(d.orig[i : i+len(rs)]), src: "gazetteer", parent: -1})
+			k := len(d.mentions) - 1
+			if !d.mentions[k].inner {
+				d.mentions[k].ent = ei
+				e.mentions = append(e.mentions, k)
+			}
+			i += len(rs) - 1
+		}
+	}
+}
+
 // continuesIntoName reports whether a suffix begins within a few characters
 // after i, so a known short name at i is only the start of another name.
 func (d *doc) continuesIntoName(i int) bool {

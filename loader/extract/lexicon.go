@@ -55,6 +55,17 @@ func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
 	return bestLen, best, found
 }
 
+// startsAt reports whether a word of the trie begins at start and ends no
+// later than end.
+func (t *revTrie[V]) startsAt(rs []rune, start, end int) bool {
+	for e := start + 1; e <= end && e <= len(rs); e++ {
+		if n, _, ok := t.longest(rs, start, e); ok && n == e-start {
+			return true
+		}
+	}
+	return false
+}
+
 // each calls fn for every word ending at end, shortest first.
 func (t *revTrie[V]) each(rs []rune, lo, end int, fn func(n int, v V)) {
 	n := &t.root

@@ -123,11 +123,11 @@ func (d *doc) recognizeSuffixed() {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 {
-			continue
+		if sf.class == classSubpark && parent < 0 && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
+			continue // 园区 alone names a park only when the article names it again
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
-			if _, _, place := lx.places.longest(d.m, start, min(b, start+4)); !place || d.m[start] == '据' {
+			if d.m[start] == '据' || !lx.places.startsAt(d.m, start, min(b, start+4)) {
 				start++ // 据…相关负责人介绍, 自…挂牌成立以来: the preposition opens the clause
 			}
 		}
@@ -164,6 +164,22 @@ func (d *doc) recognizeSuffixed() {
 		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
 		d.add(m)
 	}
+}
+
+// descriptive reports whether a core only says what kind of thing follows:
+// 科创型, 示范类, 开放式.
+func descriptive(core []rune) bool {
+	switch core[len(core)-1] {
+	case '型', '类', '式', '化', '性':
+		return true
+	}
+	return false
+}
+
+// repeated reports whether the text [s,e) occurs again in the document.
+func (d *doc) repeated(s, e int) bool {
+	w := string(d.m[s:e])
+	return strings.Count(string(d.m), w) >= 2
 }
 
 // namesAuthority reports whether the core of a body's name says whose body
@@ -356,7 +372,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
 		if (r == '和' || r == '与' || r == '及' || r == '或' || r == '暨') && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
-			if sf.class == classPark || sf.class == classSubpark || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
+			if (sf.class == classPark || sf.class == classSubpark) && r != '及' || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
 				break
 			}
 			if _, _, found := lx.stops.longest(d.m, lo, i-1); found {

@@ -423,7 +423,11 @@ func (d *doc) ruleFacts() []fact {
 			rest = append(rest, r)
 		}
 	}
+	before := len(d.ents)
 	facts := d.runRules(first)
+	if len(d.ents) > before {
+		d.gazetteerFor(before) // later mentions of the names the rules found
+	}
 	facts = append(facts, d.runRules(rest)...)
 	d.applyDrops()
 	return facts
@@ -811,7 +815,10 @@ func (d *doc) parkPrefix(m *mention) int {
 			if kindBest >= 0 {
 				return kindBest
 			}
-			return best
+			if kind == "" || best < 0 || d.parkKind(d.ents[best].name) == "" {
+				return d.homePark() // 开发区管委会 after a 特色小镇: the article's park, if any
+			}
+			return -1
 		}
 	}
 	return -1
