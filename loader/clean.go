@@ -12,6 +12,8 @@ var (
 	bylineLine = regexp.MustCompile(`^(◎|(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影|撰稿|编辑|责任编辑|责编)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*([\s　]+(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*)*$)`)
 	// A byline inside a line: 【记者郝玲合肥报道】, （记者 张三 通讯员 李四）, (记者郝晓明).
 	bylineInline = regexp.MustCompile(`[【\[（(]\s*(本报|特约|见习)?(记者|通讯员)[^】\]）)]{1,40}[】\]）)]`)
+	// A dateline opening a report: 新华社广州8月29日电, 本报讯, 某某日报3月2日讯.
+	datelineLead = regexp.MustCompile(`^(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|本报)\p{Han}{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|讯)|\p{Han}{2,6}(?:日报|晚报|时报|网|社)\p{Han}{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯))[\s　:：]*`)
 	// A photo credit closing a caption: 。 赵春亮摄, 新华社记者 杨植森摄, 视觉中国供图, （张三 摄）.
 	creditTail  = regexp.MustCompile(`(^|[。！？!?\s　])[\s　]*(((新华社|本报|特约)?(记者|通讯员)[\s　]*)?[\p{Han}·]{2,5}[\s　]*摄|[\p{Han}A-Za-z]{2,10}[\s　]*供图|[（(][^（()）]{2,20}[\s　]*(摄|供图)[）)])[\s　]*$`)
 	headingMark = regexp.MustCompile(`^#{1,6}[ \t]+`)
@@ -64,6 +66,7 @@ func Clean(text string) (clean, title string) {
 			continue
 		}
 		line = bylineInline.ReplaceAllString(line, "")
+		line = datelineLead.ReplaceAllString(line, "")
 		line = strings.TrimFunc(creditTail.ReplaceAllString(line, "$1"), unicode.IsSpace)
 		if line == "" {
 			continue
