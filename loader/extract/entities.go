@@ -262,6 +262,17 @@ func (d *doc) canonical(e *entity) string {
 			return name
 		}
 	}
+	if e.typ == graph.Park || e.typ == graph.Institution {
+		// A level note in brackets is not part of the name: 西宁(国家级)经济技术开发区.
+		for _, f := range forms {
+			if !levelInParens.MatchString(graph.NormalizeName(f)) {
+				return f
+			}
+		}
+		name := levelInParens.ReplaceAllString(graph.NormalizeName(forms[0]), "")
+		e.aliases[name] = true
+		return name
+	}
 	if e.typ == graph.Investor || e.typ == graph.Institution || e.typ == graph.Project {
 		// A leading level word describes, it does not name: 省级“锂电产业链”科创基金.
 		for _, lv := range []string{"国家级", "省级", "市级", "区级", "县级"} {
@@ -311,6 +322,9 @@ func (d *doc) mergeHonourLevels() {
 	}
 }
 
+// levelInParens is a level note written inside a park's name.
+var levelInParens = regexp.MustCompile(`\((国家级|省级|市级)\)`)
+
 var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 
 // parkVariant is the form of a park name used to find other forms of it:
@@ -318,6 +332,7 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 // word after the place dropped (嘉兴市… → 嘉兴…).
 func (d *doc) parkVariant(name string) string {
 	s := chinaPrefix.ReplaceAllString(graph.NormalizeName(name), "$1") // 中国(湖南)自由贸易试验区 → 湖南…
+	s = levelInParens.ReplaceAllString(s, "")                          // 西宁(国家级)经济技术开发区
 	for _, ab := range d.x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]

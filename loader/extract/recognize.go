@@ -244,7 +244,7 @@ var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千�
 
 // countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
 // countInsideRE finds a count anywhere in a core: 512家科创板公司.
-var countInsideRE = regexp.MustCompile(`\d+(家|个|只|支|所)`)
+var countInsideRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千]+)(家|个|只|支|所)`)
 
 // classNoun reports whether a name is a class of things: 江苏科创板上市公司.
 func classNoun(rs []rune) bool {
