@@ -415,10 +415,12 @@ func (d *doc) mergePrefixed() {
 			if j == i || o.dropped || o.typ != e.typ {
 				continue
 			}
-			_, ok, _ := strings.Cut(o.key, "|")
-			if ok == typ && len(k) > len(o.key)-len(typ)-1 {
+			if otyp, _, _ := strings.Cut(o.key, "|"); otyp == typ && len(k) > len(o.key)-len(typ)-1 {
 				short := strings.TrimPrefix(o.key, typ+"|")
-				if rest, found := strings.CutSuffix(k, short); found && rest != "" && (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesOrganisation(rest)) && len([]rune(short)) >= 4 {
+				if rest, found := strings.CutSuffix(k, short); found && rest != "" && (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesFounder(rest)) && len([]rune(short)) >= 4 {
+					if _, defined := d.aliasOf[short]; !defined {
+						d.aliasOf[short] = e.name // the full form stays the name
+					}
 					d.mergeInto(j, i)
 					break
 				}
@@ -456,6 +458,33 @@ func (d *doc) mergePrefixed() {
 
 // namesOrganisation reports whether a normalised name is that of an
 // entity of the document (the founder in front of 滇中大学云岭研究院).
+// namesFounder reports whether name is an organisation's name, alone or
+// followed by a park's or a place's: 嘉兴学院G60科创走廊 in front of
+// 产业与创新研究院.
+func (d *doc) namesFounder(name string) bool {
+	if d.namesOrganisation(name) {
+		return true
+	}
+	for _, e := range d.ents {
+		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Enterprise) {
+			continue
+		}
+		rest, ok := strings.CutPrefix(name, strings.TrimPrefix(e.key, string(e.typ)+"|"))
+		if !ok || rest == "" || rest == name {
+			continue
+		}
+		if rs := []rune(rest); d.x.lex.places.startsAt(rs, 0, len(rs)) && len(rs) <= 4 {
+			return true
+		}
+		if rs := []rune(rest); len(rs) >= 4 {
+			if n, sf, ok := d.x.lex.suffixes.longest(rs, 0, len(rs)); ok && sf.typ == graph.Park && n >= 2 {
+				return true // a park's name, written whole inside the organisation's
+			}
+		}
+	}
+	return false
+}
+
 func (d *doc) namesOrganisation(name string) bool {
 	for _, e := range d.ents {
 		if !e.dropped && (e.typ == graph.Institution || e.typ == graph.Enterprise) && strings.TrimPrefix(e.key, string(e.typ)+"|") == name {

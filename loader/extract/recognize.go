@@ -428,6 +428,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
 		return absorbWhole // 高新区政府引导母基金
+	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
+		return absorbWhole // 嘉兴学院G60科创走廊产业与创新研究院: a college's institute named for a park
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
 		return absorbNested // 嘉兴学院G60…研究院: the college builds it
 	case (sf.class == classPark || sf.class == classSubpark) && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name) && len(core) >= 2:
@@ -440,6 +442,13 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 山能集团智慧制造园区项目
 	}
 	return absorbNone
+}
+
+// educationEndingAt reports whether a university or college is named right
+// before offset i.
+func (d *doc) educationEndingAt(i int) bool {
+	k := d.mentionEndingAt(i)
+	return k >= 0 && d.mentions[k].typ == graph.Institution && isEducation(d.mentions[k].name)
 }
 
 func isEducation(name string) bool {

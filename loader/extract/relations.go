@@ -757,6 +757,40 @@ func (d *doc) structuralFacts() []fact {
 			}
 		}
 	}
+	// An owner written at the start of what it builds: 山能集团 in
+	// 山能集团智慧制造园区项目, 北京联东集团 in 北京联东集团金桥科技园, 嘉兴学院 in
+	// 嘉兴学院G60科创走廊产业与创新研究院.
+	seen := map[[2]int]bool{}
+	for k := range d.mentions {
+		m := &d.mentions[k]
+		if !m.inner || !m.nested || m.ent < 0 || d.ents[m.ent].dropped {
+			continue
+		}
+		switch d.ents[m.ent].typ {
+		case graph.Enterprise, graph.Institution, graph.Investor:
+		default:
+			continue
+		}
+		c := d.cover[m.start]
+		if c < 0 {
+			continue
+		}
+		outer := &d.mentions[c]
+		if outer.start != m.start || outer.ent < 0 || outer.ent == m.ent || d.ents[outer.ent].dropped {
+			continue
+		}
+		switch d.ents[outer.ent].typ {
+		case graph.Project, graph.Park, graph.Institution:
+		default:
+			continue
+		}
+		key := [2]int{m.ent, outer.ent}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, fact{s: m.ent, o: outer.ent, p: graph.Builds, sentence: d.sentOf[m.start], rule: "structure:owner-named-first"})
+	}
 	return out
 }
 
