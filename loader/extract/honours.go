@@ -162,7 +162,7 @@ func (d *doc) publishedList(e, hi int) {
 // unquotedList reads 公布2016年度省级工业和信息化高成长企业名单: the words up to
 // 名单 or 榜单 name the honour (its year and batch are not part of the name).
 func (d *doc) unquotedList(start, hi int) {
-	for start < hi && (d.m[start] == '了' || d.m[start] == ' ') {
+	for start < hi && (d.m[start] == '了' || d.m[start] == ' ' || d.m[start] == '的') {
 		start++
 	}
 	for e := start + 2; e < hi && e-start <= 30; e++ {

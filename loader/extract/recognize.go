@@ -131,6 +131,9 @@ func (d *doc) recognizeSuffixed() {
 				start++ // 据…相关负责人介绍, 自…挂牌成立以来: the preposition opens the clause
 			}
 		}
+		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
+			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
+		}
 		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
 			continue
 		}
@@ -384,6 +387,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if sf.class == classProject {
 				break
 			}
+			if (sf.class == classLegal || sf.class == classOrg) && lx.places.startsAt(d.m, i, min(b, i+4)) {
+				break // 董事长许明哲和苏州致邦…有限公司: a name that opens with a place starts after 和
+			}
 		}
 		if b-i >= sf.max+4 {
 			return 0, -1, false
@@ -422,6 +428,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
 	case sf.class == classLegal && pm.typ == graph.Institution && d.hasAt(pm.end, "集团"):
 		return absorbWhole // 中铁二十局集团市政工程有限公司: the bureau names the group
+	case sf.class == classLegal && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "集团") && len(core) >= 2 && !lx.isGenericCore(core):
+		return absorbWhole // 中铁二十局集团市政工程有限公司: a group's subsidiary named with the group
 	case sf.branch && pm.typ == graph.Enterprise:
 		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
 	case sf.class == classFund && pm.typ == graph.Park && lx.isGenericCore(core):

@@ -48,7 +48,8 @@ var typeGroups = map[string][]graph.EntityType{
 }
 
 const (
-	listSep   = `(?:\([^)\x{E000}-\x{E5FF}]{1,12}\))?(?:、|,|和|与|及|以及|或|还有)`
+	listSep   = `(?:\([^)\x{E000}-\x{E5FF}]{1,12}\))?(?:` + spokesman + `)?(?:、|,|和|与|及|以及|或|还有)`
+	spokesman = `(?:董事长|总经理|总裁|负责人|主任|院长|校长)[\p{Han}·]{2,4}?` // A董事长张三和B董事长李四签订…
 	gapShort  = `[^。!?;\x{E000}-\x{E5FF}]{0,20}?`
 	gapLong   = `[^。!?]{0,80}?`
 	gapPlain  = `[^。!?;\x{E100}-\x{E2FF}\x{E400}-\x{E5FF}]{0,40}?` // parks and honours only
