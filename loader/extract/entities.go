@@ -507,6 +507,7 @@ func (d *doc) mergeInto(from, to int) {
 		t.parent = f.parent
 	}
 	f.dropped = true
+	d.mergedInto[from] = to
 	f.mentions = nil
 	for _, e := range d.ents {
 		if e.parent == from {
@@ -582,6 +583,18 @@ func (d *doc) gazetteer() {
 			break
 		}
 	}
+}
+
+// current follows merges from entity i to the entity that now stands for it.
+func (d *doc) current(i int) int {
+	for n := 0; n < len(d.ents); n++ {
+		j, ok := d.mergedInto[i]
+		if !ok {
+			break
+		}
+		i = j
+	}
+	return i
 }
 
 // gazetteerFor adds mentions for the further occurrences of the entities

@@ -150,7 +150,7 @@ func (x *Extractor) extractWhole(d *graph.Document) {
 }
 
 func (x *Extractor) newDoc(d *graph.Document) *doc {
-	st := &doc{x: x, orig: []rune(d.Text), sents: d.Sentences, aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, fired: map[string]bool{}, keys: map[string]string{}}
+	st := &doc{x: x, orig: []rune(d.Text), sents: d.Sentences, aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[string]string{}}
 	st.m = matchRunes(st.orig)
 	st.cover = make([]int32, len(st.orig))
 	st.endAt = make([]int32, len(st.orig)+1)

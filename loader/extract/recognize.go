@@ -39,6 +39,7 @@ type doc struct {
 	encVersion int
 
 	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
+	mergedInto      map[int]int       // entity index → the entity it was merged into
 	fired           map[string]bool   // rules that matched, for tests
 	keys            map[string]string // group keys by type and name
 	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
@@ -130,6 +131,10 @@ func (d *doc) recognizeSuffixed() {
 			if d.m[start] == '据' || !lx.places.startsAt(d.m, start, min(b, start+4)) {
 				start++ // 据…相关负责人介绍, 自…挂牌成立以来: the preposition opens the clause
 			}
+		}
+		if start+1 < b && strings.ContainsRune("经由据自从向对为与和在将把被让使", d.m[start]) && b-start > 3 &&
+			lx.places.startsAt(d.m, start+1, min(b, start+5)) && !lx.places.startsAt(d.m, start, min(b, start+5)) {
+			start++ // 经哈尔滨市产业引导基金…: a preposition before a place opens the clause
 		}
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb

@@ -428,6 +428,10 @@ func (d *doc) ruleFacts() []fact {
 	facts := d.runRules(first)
 	if len(d.ents) > before {
 		d.gazetteerFor(before) // later mentions of the names the rules found
+		d.mergeVariants()      // and their longer and shorter forms
+		for i := range facts {
+			facts[i].s, facts[i].o = d.current(facts[i].s), d.current(facts[i].o)
+		}
 	}
 	facts = append(facts, d.runRules(rest)...)
 	d.applyDrops()
