@@ -61,8 +61,8 @@ func Clean(text string) (clean, title string) {
 			}
 			continue
 		}
-		if bylineLine.MatchString(line) {
-			flush()
+		if bylineLine.MatchString(line) || strings.HasPrefix(line, "原标题") {
+			flush() // bylines, and the reprint note that repeats a headline
 			continue
 		}
 		line = bylineInline.ReplaceAllString(line, "")

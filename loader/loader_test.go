@@ -97,6 +97,7 @@ func TestCleanCases(t *testing.T) {
 		{"a news agency dateline goes with its byline",
 			"新华社昆明8月29日电（记者 张三）云岭研究院29日在云岭高新区揭牌。",
 			"云岭研究院29日在云岭高新区揭牌。"},
+		{"a reprint's original headline goes", "园区新增上市企业\n\n原标题：强支撑搭平台 加速上市\n\n3月31日，中心揭牌。", "园区新增上市企业\n3月31日，中心揭牌。"},
 		{"a paper's dateline goes", "滇南日报3月2日讯 青禾科技有限公司落户园区。", "青禾科技有限公司落户园区。"},
 		{"a sentence that only starts like a dateline stays", "本报记者获悉，园区新增企业。", "本报记者获悉，园区新增企业。"},
 		{"inline bylines go", "【记者张三昆明报道】 日前，记者获悉，园区企业增至百家。", "日前，记者获悉，园区企业增至百家。"},

@@ -435,6 +435,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // 中铁二十局集团市政工程有限公司: the bureau names the group
 	case sf.class == classLegal && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "集团") && len(core) >= 2 && !lx.isGenericCore(core):
 		return absorbWhole // 中铁二十局集团市政工程有限公司: a group's subsidiary named with the group
+	case sf.class == classOrg && pm.src == "board" && len(core) >= 2:
+		return absorbWhole // 科创板企业培育中心: a centre named for a board
 	case sf.branch && pm.typ == graph.Enterprise:
 		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
 	case sf.class == classFund && pm.typ == graph.Park && lx.isGenericCore(core):
