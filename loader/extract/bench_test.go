@@ -29,8 +29,10 @@ func BenchmarkExtractSeed(b *testing.B) {
 	}
 	b.SetBytes(int64(len(d.Text)))
 	b.ReportAllocs()
+	stop := testenv.CPUThroughput(b, int64(len(d.Text)))
 	for b.Loop() {
 		dd := *d
 		x.Extract(&dd)
 	}
+	stop()
 }

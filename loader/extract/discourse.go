@@ -135,6 +135,9 @@ func (d *doc) recognizeJointActs() {
 	for si := range d.sents {
 		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
 		for i := lo; i < hi; i++ {
+			if r := d.m[i]; r != '联' && r != '携' {
+				continue // every opening cue starts with one of these
+			}
 			for _, c := range jointCues {
 				if !d.hasAt(i, c.open) {
 					continue

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -564,13 +565,13 @@ func (d *doc) gazetteer() {
 		byFirst[f.rs[0]] = append(byFirst[f.rs[0]], f)
 	}
 	for i := 0; i < len(d.m); i++ {
-		cands := byFirst[d.m[i]]
-		if len(cands) == 0 || d.cover[i] >= 0 || d.sentOf[i] < 0 {
+		if d.cover[i] >= 0 || d.sentOf[i] < 0 {
 			continue
 		}
+		cands := byFirst[d.m[i]]
 		for _, f := range cands {
 			end := i + len(f.rs)
-			if end > len(d.m) || !hasPrefixRunes(d.m[i:], string(f.rs)) || d.covered(i, end) {
+			if end > len(d.m) || !slices.Equal(d.m[i:end], f.rs) || d.covered(i, end) {
 				continue
 			}
 			// Only whole names: not the start of a longer name that runs
@@ -610,7 +611,7 @@ func (d *doc) gazetteerFor(first int) {
 			continue
 		}
 		for i := 0; i+len(rs) <= len(d.m); i++ {
-			if d.m[i] != rs[0] || !hasPrefixRunes(d.m[i:], string(rs)) || d.covered(i, i+len(rs)) || d.sentOf[i] < 0 {
+			if d.m[i] != rs[0] || !slices.Equal(d.m[i:i+len(rs)], rs) || d.covered(i, i+len(rs)) || d.sentOf[i] < 0 {
 				continue
 			}
 			d.add(mention{start: i, end: i + len(rs), typ: e.typ, name: string(d.orig[i : i+len(rs)]), src: "gazetteer", parent: -1})

@@ -147,20 +147,44 @@ func (x *Extractor) extractWhole(d *graph.Document) {
 	st.resolve()
 	d.Relations = st.relations() // rules may retype entities, so before entities()
 	d.Entities = st.entities()
+	st.release()
+}
+
+// docBuffers are the per-character arrays of one extraction, kept in a pool
+// so that a corpus is read without allocating them again for every article.
+type docBuffers struct {
+	orig, m      []rune
+	cover, endAt []int32
+	sentOf       []int
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func (x *Extractor) newDoc(d *graph.Document) *doc {
-	st := &doc{x: x, orig: []rune(d.Text), sents: d.Sentences, aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[string]string{}}
-	st.m = matchRunes(st.orig)
-	st.cover = make([]int32, len(st.orig))
-	st.endAt = make([]int32, len(st.orig)+1)
+	buf := bufferPool.Get().(*docBuffers)
+	n := utf8.RuneCountInString(d.Text)
+	buf.orig, buf.m = grow(buf.orig, n), grow(buf.m, n)
+	buf.cover, buf.endAt, buf.sentOf = grow(buf.cover, n), grow(buf.endAt, n+1), grow(buf.sentOf, n+1)
+	i := 0
+	for _, r := range d.Text {
+		buf.orig[i], buf.m[i] = r, matchForm(r)
+		i++
+	}
+	st := &doc{x: x, buf: buf, orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
+		aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[string]string{}}
 	for i := range st.cover {
 		st.cover[i] = -1
 	}
 	for i := range st.endAt {
 		st.endAt[i] = -1
 	}
-	st.sentOf = make([]int, len(st.orig)+1)
 	for i := range st.sentOf {
 		st.sentOf[i] = -1
 	}
@@ -170,6 +194,14 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 		}
 	}
 	return st
+}
+
+// release returns the document's buffers to the pool; st is unusable after.
+func (st *doc) release() {
+	if st.buf != nil {
+		bufferPool.Put(st.buf)
+		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf = nil, nil, nil, nil, nil, nil
+	}
 }
 
 // retype adjusts the type a suffix gives: a company whose name says it

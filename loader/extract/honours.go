@@ -229,7 +229,48 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 	d.add(mention{start: start, end: end, typ: graph.Honor, name: name, src: "honour:" + src, parent: -1})
 }
 
-var qualifierRE = regexp.MustCompile(`(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批|国家级|自治区级|省级|市级|区级|县级|国家|全国|全省|全市|自治区|省|市|认定|优秀|重点)$`)
+var qualifierWords = func() *revTrie[bool] {
+	t := &revTrie[bool]{}
+	for _, w := range strings.Fields("首批 国家级 自治区级 省级 市级 区级 县级 国家 全国 全省 全市 自治区 省 市 认定 优秀 重点") {
+		t.add(w, true)
+	}
+	return t
+}()
+
+// qualifierBefore returns the length of the qualifier of an honour title
+// (a year 2023年度, a batch 第三批, a level 国家级, 全省, 认定…) that ends at b
+// and starts no earlier than lo, or 0.
+func qualifierBefore(rs []rune, lo, b int) int {
+	best, _, _ := qualifierWords.longest(rs, max(lo, b-8), b)
+	// 2023年, 2023年度
+	e := b
+	if e > lo && rs[e-1] == '度' {
+		e--
+	}
+	if e-5 >= lo && rs[e-1] == '年' && isDigits(rs[e-5:e-1]) {
+		best = max(best, b-(e-5))
+	}
+	// 第三批, 第12批
+	if b > lo && rs[b-1] == '批' {
+		i := b - 1
+		for i > lo && (rs[i-1] >= '0' && rs[i-1] <= '9' || strings.ContainsRune("一二三四五六七八九十", rs[i-1])) {
+			i--
+		}
+		if i < b-1 && i > lo && rs[i-1] == '第' && b-(i-1) <= 8 {
+			best = max(best, b-(i-1))
+		}
+	}
+	return best
+}
+
+func isDigits(rs []rune) bool {
+	for _, r := range rs {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
 
 // passiveCues after a catalogue title make the title the subject (7家企业技术中心
 // 被认定为…): the holders, not the honour.
@@ -251,9 +292,8 @@ func (d *doc) recognizeCatalogueHonours() {
 		b := e - n
 		// Qualifiers: years, batches, levels, provinces.
 		for b > lo {
-			pre := string(d.m[max(lo, b-8):b])
-			if m := qualifierRE.FindString(pre); m != "" {
-				b -= len([]rune(m))
+			if n := qualifierBefore(d.m, max(lo, b-8), b); n > 0 {
+				b -= n
 				continue
 			}
 			if k, _, ok := lx.places.longest(d.m, lo, b); ok {

@@ -26,6 +26,7 @@ func (m *mention) len() int { return m.end - m.start }
 // doc is the working state of one extraction.
 type doc struct {
 	x          *Extractor
+	buf        *docBuffers // where orig, m, cover, endAt and sentOf live
 	orig, m    []rune
 	sents      []graph.Sentence
 	sentOf     []int // rune offset → sentence index
@@ -40,6 +41,8 @@ type doc struct {
 
 	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int       // entity index → the entity it was merged into
+	text            string            // the matching form as a string, made on first use
+	repeats         map[string]bool   // memo of repeated
 	fired           map[string]bool   // rules that matched, for tests
 	keys            map[string]string // group keys by type and name
 	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
@@ -116,7 +119,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.trimLeading(start, b)
 		core := d.m[start:b]
-		if countRE.MatchString(string(core)) || countInsideRE.MatchString(string(core)) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
+		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
 		if len(core) < sf.min || len(core) > sf.max {
@@ -187,7 +190,18 @@ func descriptive(core []rune) bool {
 // repeated reports whether the text [s,e) occurs again in the document.
 func (d *doc) repeated(s, e int) bool {
 	w := string(d.m[s:e])
-	return strings.Count(string(d.m), w) >= 2
+	if r, ok := d.repeats[w]; ok {
+		return r
+	}
+	if d.text == "" {
+		d.text = string(d.m)
+	}
+	r := strings.Count(d.text, w) >= 2
+	if d.repeats == nil {
+		d.repeats = map[string]bool{}
+	}
+	d.repeats[w] = r
+	return r
 }
 
 // namesAuthority reports whether the core of a body's name says whose body
@@ -247,12 +261,31 @@ func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
 	return false
 }
 
-// countRE finds a count at the end of a name's core: 厦门5家 in 厦门5家公司.
-var countRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千几多]+)(家|个|支|只|所|座|种|类|批|条|片)$`)
+// endsWithCount reports whether a name's core ends in a count: 厦门5家 in
+// 厦门5家公司.
+func endsWithCount(core []rune) bool {
+	n := len(core)
+	if n < 2 || !strings.ContainsRune("家个支只所座种类批条片", core[n-1]) {
+		return false
+	}
+	r := core[n-2]
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千几多", r)
+}
 
-// countedRE finds a count inside a project name: …生产3个产业项目 counts projects.
-// countInsideRE finds a count anywhere in a core: 512家科创板公司.
-var countInsideRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千]+)(家|个|只|支|所)`)
+// holdsCount reports whether a core counts something anywhere: 512家科创板公司,
+// …生产3个产业项目.
+func holdsCount(core []rune) bool {
+	for i := 1; i < len(core); i++ {
+		if !strings.ContainsRune("家个只支所", core[i]) {
+			continue
+		}
+		r := core[i-1]
+		if r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千", r) {
+			return true
+		}
+	}
+	return false
+}
 
 // classNoun reports whether a name is a class of things: 江苏科创板上市公司.
 func classNoun(rs []rune) bool {
@@ -429,7 +462,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // a park's own body: 随州高新区规划建设局; the park is named too
 	case sf.class == classBody && pm.class == classBody && len(core) <= 3:
 		return absorbWhole // 市委市政府
-	case sf.class == classLegal && pm.typ == graph.Park && !countRE.MatchString(string(core)) && (len(core) == 0 || lx.isGenericCore(core)):
+	case sf.class == classLegal && pm.typ == graph.Park && !endsWithCount(core) && (len(core) == 0 || lx.isGenericCore(core)):
 		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
 	case sf.class == classLegal && pm.typ == graph.Institution && d.hasAt(pm.end, "集团"):
 		return absorbWhole // 中铁二十局集团市政工程有限公司: the bureau names the group

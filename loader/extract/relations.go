@@ -264,7 +264,11 @@ type encoded struct {
 func (d *doc) encode(si int) encoded {
 	s := d.sents[si]
 	var b strings.Builder
-	var enc encoded
+	n := s.Span.End - s.Span.Start
+	b.Grow(3 * n)
+	// pos and end share one allocation: a sentence encodes to at most n runes.
+	buf := make([]int, 2*n)
+	enc := encoded{pos: buf[:0:n], end: buf[n:n]}
 	for i := s.Span.Start; i < s.Span.End; {
 		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
 			m := &d.mentions[k]
