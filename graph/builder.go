@@ -239,7 +239,36 @@ func (b *Builder) Snapshot() *Snapshot {
 	for _, d := range b.docs {
 		docs = append(docs, *d)
 	}
-	return NewSnapshot(nodes, edges, docs)
+	s := NewSnapshot(nodes, edges, docs)
+	s.Communities = communitiesOf(s.Nodes)
+	return s
+}
+
+// communitiesOf rebuilds the community list from stored analysis results:
+// each node's community id and community name.
+func communitiesOf(nodes []Node) []Community {
+	byID := map[int]*Community{}
+	for i := range nodes {
+		c, ok := nodes[i].Metric("community")
+		if !ok {
+			continue
+		}
+		cm := byID[int(c)]
+		if cm == nil {
+			cm = &Community{ID: int(c), Name: nodes[i].Community}
+			byID[int(c)] = cm
+		}
+		cm.Size++
+	}
+	if len(byID) == 0 {
+		return nil
+	}
+	out := make([]Community, 0, len(byID))
+	for _, c := range byID {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }
 
 func sortedKeys(m map[string]bool) []string {

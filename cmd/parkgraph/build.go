@@ -107,7 +107,11 @@ func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	rep := analysis.Analyze(snap, analysis.DefaultOptions())
+	opt := analysis.DefaultOptions()
+	rep := analysis.Analyze(snap, opt)
+	if _, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: opt.Seed}); err != nil {
+		return err
+	}
 	quads, _ := st.Stats(ctx)
 
 	fmt.Fprintf(stdout, "read %d files: %d new, %d changed, %d unchanged, %d skipped\n", len(files), added, changed, unchanged, failed)

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"parkgraph/graph"
+)
+
+// AnalysisRun describes one analysis run written back into the store.
+type AnalysisRun struct {
+	Modularity float64 // of the communities written, when there are any
+	Resolution float64
+	Seed       uint64
+}
+
+// AnalysisResult says what WriteAnalysis changed.
+type AnalysisResult struct {
+	Run     quad.IRI // the label of the quads written
+	Added   int      // quads written
+	Removed int      // quads of earlier runs removed
+}
+
+// analysisBatch is how many quads one transaction of WriteAnalysis holds.
+const analysisBatch = 10000
+
+// WriteAnalysis stores the analysis results attached to s (every measure of
+// graph.Measures a node carries, and its community's name) as quads labelled
+// with a new run IRI (graph.RunIRI), after removing every quad of earlier
+// runs: the store holds one run's results at a time, and Gizmo can filter
+// and sort on them (g.V().Has("<pg:community>", 0), …). The run node itself
+// holds its time, modularity, resolution and seed.
+//
+// Earlier runs go first, in their own transaction (as Put does, for the same
+// reason); the new run's type quad is written in the first batch, so a run
+// cut short is still recognised, and removed, by the next one.
+func (s *Store) WriteAnalysis(ctx context.Context, snap *graph.Snapshot, run AnalysisRun) (AnalysisResult, error) {
+	old, err := s.analysisQuads(ctx)
+	if err != nil {
+		return AnalysisResult{}, fmt.Errorf("write analysis: %w", err)
+	}
+	R := graph.RunIRI(s.now())
+	add := AnalysisQuads(snap, R, s.now(), run)
+	res := AnalysisResult{Run: R}
+	for i := 0; i < len(old); i += analysisBatch {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		part := old[i:min(i+analysisBatch, len(old))]
+		if err := s.applyAnalysis(part, cgraph.Delete); err != nil {
+			return res, fmt.Errorf("write analysis: remove the earlier run: %w", err)
+		}
+		res.Removed += len(part)
+	}
+	for i := 0; i < len(add); i += analysisBatch {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		part := add[i:min(i+analysisBatch, len(add))]
+		if err := s.applyAnalysis(part, cgraph.Add); err != nil {
+			return res, fmt.Errorf("write analysis: %w", err)
+		}
+		res.Added += len(part)
+	}
+	return res, nil
+}
+
+// AnalysisQuads returns the quads that store the results attached to snap
+// under the run label R, the run's own description first.
+func AnalysisQuads(snap *graph.Snapshot, R quad.IRI, at time.Time, run AnalysisRun) []quad.Quad {
+	qs := []quad.Quad{
+		{Subject: R, Predicate: graph.PredType, Object: graph.ClassRun, Label: R},
+		{Subject: R, Predicate: graph.PredRunAt, Object: quad.Time(at.UTC().Truncate(time.Second)), Label: R},
+	}
+	if len(snap.Communities) > 0 {
+		qs = append(qs,
+			quad.Quad{Subject: R, Predicate: graph.PredModularity, Object: quad.Float(run.Modularity), Label: R},
+			quad.Quad{Subject: R, Predicate: graph.PredResolution, Object: quad.Float(run.Resolution), Label: R},
+		)
+	}
+	qs = append(qs, quad.Quad{Subject: R, Predicate: graph.PredSeed, Object: quad.Int(int64(run.Seed)), Label: R})
+	for i := range snap.Nodes {
+		n := &snap.Nodes[i]
+		for _, m := range graph.Measures {
+			v, ok := n.Metrics[m.Name]
+			if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			var o quad.Value = quad.Float(v)
+			if m.Int {
+				o = quad.Int(int64(v))
+			}
+			qs = append(qs, quad.Quad{Subject: n.IRI, Predicate: m.IRI(), Object: o, Label: R})
+		}
+		if n.Community != "" {
+			qs = append(qs, quad.Quad{Subject: n.IRI, Predicate: graph.PredCommunityName, Object: quad.String(n.Community), Label: R})
+		}
+	}
+	return qs
+}
+
+// analysisQuads returns every quad labelled with an analysis run.
+func (s *Store) analysisQuads(ctx context.Context) ([]quad.Quad, error) {
+	var runs []quad.Value
+	if err := s.quadsWithValue(ctx, quad.Object, graph.ClassRun, func(q quad.Quad) {
+		if q.Predicate == graph.PredType {
+			runs = append(runs, q.Subject)
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var out []quad.Quad
+	for _, r := range runs {
+		if err := s.quadsWithValue(ctx, quad.Label, r, func(q quad.Quad) { out = append(out, q) }); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// quadsWithValue calls fn for every quad whose value in direction dir is v.
+func (s *Store) quadsWithValue(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return err
+	}
+	it := s.qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	return it.Err()
+}
+
+func (s *Store) applyAnalysis(qs []quad.Quad, action cgraph.Procedure) error {
+	deltas := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = cgraph.Delta{Quad: q, Action: action}
+	}
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
