@@ -56,10 +56,15 @@ type Edge struct {
 	Evidence  []Evidence // sorted by document and sentence
 	Year      int        // earliest year any statement gives, 0 if none
 	Amount    Amount     // the first amount any statement gives
+	Via       []quad.IRI // projections only: the shared neighbours that make the edge, sorted
 }
 
-// Weight is the number of sentences that state the edge.
+// Weight is the number of sentences that state the edge; for a projection
+// edge, the number of neighbours its ends share.
 func (e *Edge) Weight() int {
+	if len(e.Via) > 0 {
+		return len(e.Via)
+	}
 	if len(e.Evidence) == 0 {
 		return 1
 	}

@@ -87,10 +87,15 @@ func (p Predicate) Valid() bool { _, ok := predicateLabels[p]; return ok }
 
 // Label is the Chinese label of the predicate (位于, 隶属, 获评, …), used on
 // diagram edges.
-func (p Predicate) Label() string { return predicateLabels[p] }
+func (p Predicate) Label() string {
+	if l, ok := predicateLabels[p]; ok {
+		return l
+	}
+	return projectionLabels[p]
+}
 
 // Symmetric reports whether (a p b) means the same as (b p a).
-func (p Predicate) Symmetric() bool { return p == PartnersWith }
+func (p Predicate) Symmetric() bool { return p == PartnersWith || p.Projected() }
 
 // ParsePredicate accepts a predicate name ("located_in") or its Chinese label ("位于").
 func ParsePredicate(s string) (Predicate, error) {
