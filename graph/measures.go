@@ -22,7 +22,7 @@ var Measures = []Measure{
 	{"weighted_degree", false, "sum of relation weights (supporting sentences)"},
 	{"pagerank", false, "PageRank on the relation graph, both directions"},
 	{"betweenness", false, "betweenness centrality (normalised to [0,1])"},
-	{"closeness", false, "closeness centrality within the node's component"},
+	{"closeness", false, "closeness centrality (Wasserman–Faust: scaled by the share of the graph reached)"},
 	{"harmonic", false, "harmonic centrality"},
 	{"eigenvector", false, "eigenvector centrality"},
 	{"kcore", true, "k-core number"},

@@ -141,7 +141,8 @@ func TestIsolatedNodesAndSelfLoops(t *testing.T) {
 	expect(t, s, "component", map[int]float64{0: 0, 2: 0, 3: 1, 4: 2}, 0)
 	expect(t, s, "kcore", map[int]float64{0: 1, 2: 1, 3: 0, 4: 0}, 0)
 	expect(t, s, "betweenness", map[int]float64{1: 1.0 / 6, 3: 0}, 1e-12)
-	expect(t, s, "closeness", map[int]float64{1: 1, 3: 0, 4: 0}, 1e-12)
+	// e01 reaches both others at distance 1: 2 of the 4 other nodes.
+	expect(t, s, "closeness", map[int]float64{1: 0.5, 0: 2.0 / 3 * 0.5, 3: 0, 4: 0}, 1e-12)
 	expect(t, s, "harmonic", map[int]float64{4: 0}, 0)
 	sum := 0.0
 	for i := range s.Nodes {

@@ -195,7 +195,7 @@ func TestPathsMatchGonum(t *testing.T) {
 			}
 			want := 0.0
 			if r := sizes[comp[v]]; r > 1 {
-				want = float64(r-1) * cl[id]
+				want = float64(r-1) * cl[id] * float64(r-1) / (n - 1)
 			}
 			if !near(pm.Closeness[v], want, 1e-9) {
 				t.Fatalf("%s: closeness of %d = %v, gonum %v", name, v, pm.Closeness[v], want)

@@ -17,9 +17,12 @@ type PathMeasures struct {
 	// gonum's network.Betweenness counts each pair twice and does not
 	// normalise.
 	Betweenness []float64
-	// Closeness is (r-1)/Σd within the node's component, r the
-	// component's size (networkx's closeness_centrality with
-	// wf_improved=False); 0 for an isolated node. gonum's
+	// Closeness is Wasserman and Faust's closeness for graphs that are not
+	// connected: (r-1)/Σd, the inverse mean distance to the r-1 nodes the
+	// node reaches, scaled by (r-1)/(n-1), the share of the graph it
+	// reaches (networkx's closeness_centrality, whose default this is), so
+	// that a pair cut off from the rest does not rank first; 0 for an
+	// isolated node. On a connected graph it is (n-1)/Σd. gonum's
 	// network.Closeness is 1/Σd.
 	Closeness []float64
 	// Harmonic is Σ 1/d over the other nodes (gonum's network.Harmonic).
@@ -102,7 +105,8 @@ func Paths(g *Graph, comp []int32, sizes []int, pivots int, seed uint64) PathMea
 		pm.Betweenness[v] = acc.bc[v] * scale * norm
 		pm.Harmonic[v] = acc.harm[v] * scale
 		if f := acc.far[v] * scale; f > 0 {
-			pm.Closeness[v] = float64(sizes[comp[v]]-1) / f
+			r1 := float64(sizes[comp[v]] - 1)
+			pm.Closeness[v] = r1 / f * r1 / float64(n-1)
 		}
 	}
 	return pm
