@@ -4,35 +4,85 @@ import "sort"
 
 // Components labels the connected components of g: comp[u] is u's
 // component, numbered by size, 0 the largest (ties: the component holding
-// the lower node first); sizes[c] is the size of component c. It is a
-// breadth-first search over the CSR arrays, linear in nodes plus edges.
+// the lower node first); sizes[c] is the size of component c.
+//
+// It is union–find in the manner of Afforest (Sutton et al. 2018): first
+// link every node to its first two neighbours, find the component most
+// nodes already share, then finish the other nodes' edges only, so a giant
+// component's edges are mostly never read.
 func Components(g *Graph) (comp []int32, sizes []int) {
 	n := g.N()
-	comp = make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
 	}
-	queue := make([]int32, 0, 64)
-	var raw []int
-	for s := 0; s < n; s++ {
-		if comp[s] >= 0 {
-			continue
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]] // path halving
+			x = parent[x]
 		}
-		c := int32(len(raw))
-		comp[s] = c
-		queue = append(queue[:0], int32(s))
-		for h := 0; h < len(queue); h++ {
-			u := queue[h]
-			for _, v := range g.Adj[g.Off[u]:g.Off[u+1]] {
-				if comp[v] < 0 {
-					comp[v] = c
-					queue = append(queue, v)
-				}
+		return x
+	}
+	// union links the higher root under the lower one, so every root is
+	// the lowest node of its tree.
+	union := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		if ra != rb {
+			parent[rb] = ra
+		}
+	}
+	const sampled = 2
+	for u := 0; u < n; u++ {
+		a, z := g.Off[u], g.Off[u+1]
+		for i := a; i < min(z, a+sampled); i++ {
+			union(int32(u), g.Adj[i])
+		}
+	}
+	for u := range parent {
+		parent[u] = parent[parent[u]]
+	}
+	// The most common root among a sample of nodes is almost surely the
+	// giant component's (any choice is correct; a good one saves work).
+	giant := int32(-1)
+	if n > 0 {
+		count := map[int32]int{}
+		best := 0
+		step := max(1, n/1024)
+		for u := 0; u < n; u += step {
+			r := find(int32(u))
+			count[r]++
+			if count[r] > best || (count[r] == best && r < giant) {
+				giant, best = r, count[r]
 			}
 		}
-		raw = append(raw, len(queue))
 	}
-	// Renumber by size; components were found in order of their lowest node.
+	for u := 0; u < n; u++ {
+		if find(int32(u)) == giant {
+			continue
+		}
+		a, z := g.Off[u], g.Off[u+1]
+		for i := min(z, a+sampled); i < z; i++ {
+			union(int32(u), g.Adj[i])
+		}
+	}
+	// Every root is its component's lowest node; number components by
+	// size, then by that node.
+	comp = make([]int32, n)
+	var raw []int
+	id := make([]int32, n)
+	for u := 0; u < n; u++ {
+		r := find(int32(u))
+		if int(r) == u {
+			id[u] = int32(len(raw))
+			raw = append(raw, 0)
+		}
+		c := id[r]
+		comp[u] = c
+		raw[c]++
+	}
 	order := make([]int, len(raw))
 	for i := range order {
 		order[i] = i

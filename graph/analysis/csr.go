@@ -22,6 +22,10 @@ type Graph struct {
 	Adj  []int32   // len 2·(edges without self-loops)
 	W    []float64 // weights, parallel to Adj
 	Loop []float64 // self-loop weight per node (0 without one)
+
+	// Unit is true when every edge weight (self-loops aside) is 1, which
+	// lets kernels skip reading W.
+	Unit bool
 }
 
 // Edge is one undirected edge given to NewGraph.
@@ -112,6 +116,13 @@ func NewGraph(n int, edges []Edge) *Graph {
 	g.Off[n] = out
 	g.Adj = adj[:out:out]
 	g.W = w[:out:out]
+	g.Unit = true
+	for _, x := range g.W {
+		if x != 1 {
+			g.Unit = false
+			break
+		}
+	}
 	return g
 }
 

@@ -38,36 +38,37 @@ func PageRank(g *Graph, damping, tol float64) PageRankResult {
 	x := make([]float64, n)
 	y := make([]float64, n)
 	share := make([]float64, n) // x[u] / out-strength(u)
-	for i := range x {
-		x[i] = 1 / float64(n)
+	dangling := 0.0
+	for u := range x {
+		x[u] = 1 / float64(n)
+		share[u] = x[u] * out[u]
+		if out[u] == 0 {
+			dangling += x[u]
+		}
 	}
 	var partDangling, partErr [blocks]float64
 	res := PageRankResult{}
 	for res.Iterations < PageRankMaxIterations {
 		res.Iterations++
-		parallelBlocks(n, func(b, lo, hi int) {
-			d := 0.0
-			for u := lo; u < hi; u++ {
-				if out[u] == 0 {
-					d += x[u]
-				}
-				share[u] = x[u] * out[u]
-			}
-			partDangling[b] = d
-		})
-		dangling := 0.0
-		for _, d := range partDangling {
-			dangling += d
-		}
 		base := (1-damping)/float64(n) + damping*dangling/float64(n)
+		// Pull rank along each row; the next iteration's shares and
+		// dangling mass are computed in the same pass, after every block
+		// has read this iteration's shares from share.
 		parallelBlocks(n, func(b, lo, hi int) {
 			e := 0.0
 			for v := lo; v < hi; v++ {
-				s := 0.0
 				a, z := g.Off[v], g.Off[v+1]
-				adj, w := g.Adj[a:z], g.W[a:z]
-				for i, u := range adj {
-					s += w[i] * share[u]
+				adj := g.Adj[a:z]
+				s := 0.0
+				if g.Unit {
+					for _, u := range adj {
+						s += share[u]
+					}
+				} else {
+					w := g.W[a:z]
+					for i, u := range adj {
+						s += w[i] * share[u]
+					}
 				}
 				r := base + damping*s
 				y[v] = r
@@ -75,9 +76,23 @@ func PageRank(g *Graph, damping, tol float64) PageRankResult {
 			}
 			partErr[b] = e
 		})
+		parallelBlocks(n, func(b, lo, hi int) {
+			d := 0.0
+			for u := lo; u < hi; u++ {
+				if out[u] == 0 {
+					d += y[u]
+				}
+				share[u] = y[u] * out[u]
+			}
+			partDangling[b] = d
+		})
 		err := 0.0
 		for _, e := range partErr {
 			err += e
+		}
+		dangling = 0
+		for _, d := range partDangling {
+			dangling += d
 		}
 		x, y = y, x
 		if err < tol {
