@@ -174,6 +174,14 @@ func TestCoreNumbersMatchGonum(t *testing.T) {
 }
 
 func TestPathsMatchGonum(t *testing.T) {
+	// Also with the breadth-first renumbering large graphs get.
+	defer func(m int) { reorderMin = m }(reorderMin)
+	for _, reorderMin = range []int{1 << 30, 0} {
+		testPathsMatchGonum(t)
+	}
+}
+
+func testPathsMatchGonum(t *testing.T) {
 	for name, g := range testGraphs() {
 		comp, sizes := Components(g)
 		pm := Paths(g, comp, sizes, 0, 1)

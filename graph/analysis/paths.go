@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -77,6 +78,15 @@ func Paths(g *Graph, comp []int32, sizes []int, pivots int, seed uint64) PathMea
 		sort.Slice(sources, func(a, b int) bool { return sources[a] < sources[b] })
 		pm.Pivots, pm.Exact = pivots, false
 	}
+	// Search a copy numbered in breadth-first order: neighbours then have
+	// near numbers and a search touches far fewer cache lines, which on a
+	// large graph saves several times what the copy costs.
+	rank := identity(n)
+	if n >= reorderMin {
+		var order []int32
+		order, rank = bfsOrder(g)
+		g = permute(g, order, rank)
+	}
 	nb := min(8, len(sources))
 	sums := make([]pathSums, nb)
 	runTasks(nb, func(b int) {
@@ -84,7 +94,7 @@ func Paths(g *Graph, comp []int32, sizes []int, pivots int, seed uint64) PathMea
 		acc := pathSums{bc: make([]float64, n), far: make([]float64, n), harm: make([]float64, n)}
 		bfs := newBrandes(n)
 		for _, s := range sources[lo:hi] {
-			bfs.run(g, int(s), &acc)
+			bfs.run(g, int(rank[s]), &acc)
 		}
 		sums[b] = acc
 	})
@@ -102,9 +112,10 @@ func Paths(g *Graph, comp []int32, sizes []int, pivots int, seed uint64) PathMea
 		norm = 1 / (float64(n-1) * float64(n-2)) // bc counts each pair from both ends
 	}
 	for v := range n {
-		pm.Betweenness[v] = acc.bc[v] * scale * norm
-		pm.Harmonic[v] = acc.harm[v] * scale
-		if f := acc.far[v] * scale; f > 0 {
+		r := rank[v]
+		pm.Betweenness[v] = acc.bc[r] * scale * norm
+		pm.Harmonic[v] = acc.harm[r] * scale
+		if f := acc.far[r] * scale; f > 0 {
 			r1 := float64(sizes[comp[v]] - 1)
 			pm.Closeness[v] = r1 / f * r1 / float64(n-1)
 		}
@@ -112,55 +123,65 @@ func Paths(g *Graph, comp []int32, sizes []int, pivots int, seed uint64) PathMea
 	return pm
 }
 
-// brandes holds the per-search arrays of one worker.
+// brandes holds the per-search state of one worker. A node's distance,
+// path count and dependency sit side by side, so that the search touches
+// one cache line per node it reaches rather than three.
 type brandes struct {
-	dist  []int32
-	sigma []float64
-	delta []float64
+	st    []nodeState
 	order []int32
 }
 
+type nodeState struct {
+	sigma float64 // shortest paths from the source
+	delta float64 // dependency of the source on the node
+	dist  int32   // hops from the source; -1 before the search reaches it
+}
+
 func newBrandes(n int) *brandes {
-	b := &brandes{dist: make([]int32, n), sigma: make([]float64, n), delta: make([]float64, n), order: make([]int32, 0, n)}
-	for i := range b.dist {
-		b.dist[i] = -1
+	b := &brandes{st: make([]nodeState, n), order: make([]int32, 0, n)}
+	for i := range b.st {
+		b.st[i].dist = -1
 	}
 	return b
 }
 
 // run searches from s and adds s's dependencies and distances to acc.
 func (b *brandes) run(g *Graph, s int, acc *pathSums) {
-	dist, sigma, delta := b.dist, b.sigma, b.delta
+	st := b.st
 	order := append(b.order[:0], int32(s))
-	dist[s], sigma[s] = 0, 1
+	st[s] = nodeState{sigma: 1}
 	for h := 0; h < len(order); h++ {
 		u := order[h]
-		du := dist[u] + 1
+		su := &st[u]
+		du, sigmaU := su.dist+1, su.sigma
 		for _, v := range g.Adj[g.Off[u]:g.Off[u+1]] {
-			if dist[v] < 0 {
-				dist[v] = du
+			sv := &st[v]
+			if sv.dist < 0 {
+				sv.dist = du
 				order = append(order, v)
 			}
-			if dist[v] == du {
-				sigma[v] += sigma[u]
+			if sv.dist == du {
+				sv.sigma += sigmaU
 			}
 		}
 	}
+	bc, far, harm := acc.bc, acc.far, acc.harm
 	for i := len(order) - 1; i > 0; i-- {
 		w := order[i]
-		dw := dist[w]
-		coeff := (1 + delta[w]) / sigma[w]
+		sw := &st[w]
+		dw := sw.dist
+		coeff := (1 + sw.delta) / sw.sigma
 		for _, v := range g.Adj[g.Off[w]:g.Off[w+1]] {
-			if dist[v] == dw-1 {
-				delta[v] += sigma[v] * coeff
+			if sv := &st[v]; sv.dist == dw-1 {
+				sv.delta += sv.sigma * coeff
 			}
 		}
-		acc.bc[w] += delta[w]
-		acc.far[w] += float64(dw)
-		acc.harm[w] += 1 / float64(dw)
+		bc[w] += sw.delta
+		far[w] += float64(dw)
+		harm[w] += 1 / float64(dw)
 	}
 	for _, v := range order {
-		dist[v], sigma[v], delta[v] = -1, 0, 0
+		st[v] = nodeState{dist: -1}
 	}
 	b.order = order
 }
@@ -182,4 +203,101 @@ func BetweennessErrorBound(n, pivots int, delta float64) float64 {
 		return 0
 	}
 	return float64(n) / float64(n-1) * math.Sqrt(math.Log(2*float64(n)/delta)/(2*float64(pivots)))
+}
+
+// reorderMin is the smallest graph Paths renumbers; below it the copy
+// costs more than it saves.
+var reorderMin = 4096
+
+func identity(n int) []int32 {
+	id := make([]int32, n)
+	for i := range id {
+		id[i] = int32(i)
+	}
+	return id
+}
+
+// degreeOrder numbers nodes by falling degree (ties by number): order[k]
+// is the node numbered k, rank[u] the number of node u. A counting sort.
+func degreeOrder(g *Graph) (order, rank []int32) {
+	n := g.N()
+	maxDeg := 0
+	for u := range n {
+		maxDeg = max(maxDeg, g.Degree(u))
+	}
+	start := make([]int, maxDeg+2)
+	for u := range n {
+		start[maxDeg-g.Degree(u)+1]++
+	}
+	for d := 1; d < len(start); d++ {
+		start[d] += start[d-1]
+	}
+	order = make([]int32, n)
+	rank = make([]int32, n)
+	for u := range n {
+		k := start[maxDeg-g.Degree(u)]
+		start[maxDeg-g.Degree(u)]++
+		order[k], rank[u] = int32(u), int32(k)
+	}
+	return order, rank
+}
+
+// bfsOrder numbers nodes in breadth-first order, each component searched
+// from its node of highest degree, components by falling top degree, so
+// that neighbours get near numbers.
+func bfsOrder(g *Graph) (order, rank []int32) {
+	n := g.N()
+	byDeg, _ := degreeOrder(g)
+	rank = make([]int32, n)
+	for i := range rank {
+		rank[i] = -1
+	}
+	order = make([]int32, 0, n)
+	for _, s := range byDeg {
+		if rank[s] >= 0 {
+			continue
+		}
+		rank[s] = int32(len(order))
+		order = append(order, s)
+		for h := int(rank[s]); h < len(order); h++ {
+			u := order[h]
+			for _, v := range g.Adj[g.Off[u]:g.Off[u+1]] {
+				if rank[v] < 0 {
+					rank[v] = int32(len(order))
+					order = append(order, v)
+				}
+			}
+		}
+	}
+	return order, rank
+}
+
+type arc struct {
+	v int32
+	w float64
+}
+
+// permute returns g with node order[k] renumbered k (rank is the inverse).
+func permute(g *Graph, order, rank []int32) *Graph {
+	n := g.N()
+	p := &Graph{Off: make([]int, n+1), Adj: make([]int32, len(g.Adj)), W: make([]float64, len(g.W)), Loop: make([]float64, n), Unit: g.Unit}
+	for k, u := range order {
+		p.Off[k+1] = p.Off[k] + g.Degree(int(u))
+		p.Loop[k] = g.Loop[u]
+	}
+	parallelFor(n, func(lo, hi int) {
+		var row []arc
+		for k := lo; k < hi; k++ {
+			u := order[k]
+			row = row[:0]
+			for i := g.Off[u]; i < g.Off[u+1]; i++ {
+				row = append(row, arc{rank[g.Adj[i]], g.W[i]})
+			}
+			slices.SortFunc(row, func(a, b arc) int { return int(a.v) - int(b.v) })
+			for j, a := range row {
+				p.Adj[p.Off[k]+j], p.W[p.Off[k]+j] = a.v, a.w
+			}
+		}
+	})
+	return p
 }
