@@ -6,6 +6,7 @@
 //
 //	parkgraph build [--db DSN] [--out DIR] PATH...
 //	parkgraph export -o FILE [--format F] [--db DSN] [filters]
+//	parkgraph analyze [--db DSN] [--measures LIST] [--resolution R] [--seed S] [--top N]
 //	parkgraph extract --json FILE...
 //
 // Run "parkgraph help" for every command.

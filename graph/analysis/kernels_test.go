@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -389,4 +390,12 @@ func assertConnected(t *testing.T, name string, g *Graph, p *Partition) {
 			t.Fatalf("%s: community %d is not connected (%d of %d reachable)", name, c, len(seen), len(mem))
 		}
 	}
+}
+
+func ExampleCommunities() {
+	// Two triangles joined by one edge.
+	g := NewGraph(6, []Edge{{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {3, 4, 1}, {4, 5, 1}, {3, 5, 1}, {2, 3, 1}})
+	p := Communities(g, 1, 1, 0)
+	fmt.Printf("%v Q=%.4f\n", p.Community, p.Q)
+	// Output: [0 0 0 1 1 1] Q=0.3571
 }

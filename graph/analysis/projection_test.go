@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -128,4 +129,13 @@ func TestProjectionExports(t *testing.T) {
 	if !strings.Contains(strings.Join(nrows[0], ","), "pagerank") || len(nrows) != 4 {
 		t.Errorf("nodes table = %v, want a pagerank column and three enterprises", nrows)
 	}
+}
+
+func ExampleProject() {
+	p, _ := analysis.ProjectionByName("investors")
+	res := analysis.Project(projectionSnapshot(), p, analysis.ProjectOptions{})
+	for _, e := range res.Edges {
+		fmt.Printf("%s —%s— %s, weight %d\n", res.Node(e.Subject).Name, e.Predicate.Label(), res.Node(e.Object).Name, e.Weight())
+	}
+	// Output: 一号基金 —共同投资— 二号基金, weight 2
 }
