@@ -20,7 +20,7 @@ var Measures = []Measure{
 	{"in_degree", true, "number of relations pointing at the node"},
 	{"out_degree", true, "number of relations leaving the node"},
 	{"weighted_degree", false, "sum of relation weights (supporting sentences)"},
-	{"pagerank", false, "PageRank on the relation graph, both directions"},
+	{"pagerank", false, "PageRank on the relation graph, both directions, weighted by supporting sentences"},
 	{"betweenness", false, "betweenness centrality (normalised to [0,1])"},
 	{"closeness", false, "closeness centrality (Wasserman–Faust: scaled by the share of the graph reached)"},
 	{"harmonic", false, "harmonic centrality"},

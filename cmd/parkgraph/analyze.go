@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -190,6 +191,7 @@ func iriList(iris []quad.IRI, n int) string {
 // printAnalysis writes a ranked table per measure, the communities and the
 // strongest links between them.
 func printAnalysis(w io.Writer, s *graph.Snapshot, rep *analysis.Report, top int) {
+	defer printTimes(w, rep)
 	fmt.Fprintf(w, "graph: %d entities, %d relations", rep.Nodes, rep.Edges)
 	if rep.Components > 0 {
 		fmt.Fprintf(w, ", %d connected components", rep.Components)
@@ -278,4 +280,21 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// printTimes writes how long each group of measures took.
+func printTimes(w io.Writer, rep *analysis.Report) {
+	names := make([]string, 0, len(rep.Took))
+	for name := range rep.Took {
+		names = append(names, name)
+	}
+	if len(names) == 0 {
+		return
+	}
+	sort.Strings(names)
+	var parts []string
+	for _, name := range names {
+		parts = append(parts, fmt.Sprintf("%s %.2fs", name, rep.Took[name].Seconds()))
+	}
+	fmt.Fprintf(w, "\ntime: %s\n", strings.Join(parts, ", "))
 }
