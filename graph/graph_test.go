@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+	"golang.org/x/text/unicode/norm"
 
 	"parkgraph/graph"
 )
@@ -211,4 +212,14 @@ func TestEdgeObject(t *testing.T) {
 	check(s.Subgraph(func(n *graph.Node) bool { return n.Name != "b" }, nil))
 	lit := &graph.Snapshot{Nodes: s.Nodes, Edges: s.Edges} // made without NewSnapshot
 	check(lit)
+}
+
+func TestNormalizeNameAgreesWithNFKC(t *testing.T) {
+	for _, name := range []string{"新余高新区", "AEO高级认证企业", "Ｈ股", "（江西）公司", "中 国", "ｓｍｅ", "專精特新", "A\u3000B", "丰田\uf900"} {
+		want := strings.Join(strings.Fields(norm.NFKC.String(name)), "")
+		want = strings.ReplaceAll(want, "\u3000", "")
+		if got := graph.NormalizeName(name); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", name, got, want)
+		}
+	}
 }
