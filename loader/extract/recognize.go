@@ -118,6 +118,7 @@ func (d *doc) recognizeSuffixed() {
 			continue
 		}
 		start = d.trimLeading(start, b)
+		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
@@ -142,8 +143,8 @@ func (d *doc) recognizeSuffixed() {
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
 		}
-		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
-			continue
+		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
 			// What follows the last mention a project's name took in must
@@ -246,6 +247,26 @@ func (d *doc) blockedBefore(sf *suffix, lo, b int) bool {
 		}
 	}
 	return false
+}
+
+// afterDashChain moves a name's start past the last dash in [start, b) unless
+// what comes before the dash is itself an organisation (滇中大学——云岭产业研究院
+// names a founder): 孵化器—加速器—产业园 is a chain of stages, not a name.
+func (d *doc) afterDashChain(start, b int) int {
+	for k := b - 1; k > start; k-- {
+		if d.m[k] != '-' {
+			continue
+		}
+		j := k
+		for j > start && d.m[j-1] == '-' {
+			j--
+		}
+		if _, _, ok := d.x.lex.suffixes.longest(d.m, start, j); ok {
+			return start
+		}
+		return k + 1
+	}
+	return start
 }
 
 // namedByPlace reports whether a generic core still names an organisation
