@@ -113,7 +113,7 @@ func (d *doc) unquotedTitle(start, hi int) {
 			n, _, ok = lx.honourHeads.longest(d.m, start, e)
 		}
 		if ok && e-n >= start {
-			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单")) {
+			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单", "等称号", "等荣誉", "等奖项", "等多项")) {
 				continue // the title runs on
 			}
 			// Two titles joined by 和 or 及 (绿色工厂和绿色园区) are two honours.
