@@ -151,6 +151,7 @@ func (d *doc) computeKey(m *mention) string {
 func (d *doc) resolve() {
 	d.group()
 	d.mergeVariants()
+	d.deriveShortForms()
 	d.gazetteer()
 	d.recognizeLists()
 	d.recognizeJointActs()
