@@ -103,6 +103,9 @@ func (d *doc) unquotedTitle(start, hi int) {
 	for start < hi && (d.m[start] == '的' || d.m[start] == '了' || d.m[start] == '为') {
 		start++
 	}
+	if start+2 < hi && d.hasAt(start, "设立", "组建", "创建", "建设", "成为") {
+		start += 2 // 获批设立国家级博士后科研工作站: the verb is not the title
+	}
 	for e := start + 2; e <= hi && e-start <= 24; e++ {
 		r := d.m[e-1]
 		if !isNameRune(r) && !isQuote(r) || r == '的' {
@@ -301,6 +304,9 @@ func (d *doc) recognizeCatalogueHonours() {
 				continue
 			}
 			break
+		}
+		if b+2 <= e-n && d.hasAt(b, "认定") {
+			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
 		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
 			continue
