@@ -251,7 +251,8 @@ func (d *doc) blockedBefore(sf *suffix, lo, b int) bool {
 
 // afterDashChain moves a name's start past the last dash in [start, b) unless
 // what comes before the dash is itself an organisation (滇中大学——云岭产业研究院
-// names a founder): 孵化器—加速器—产业园 is a chain of stages, not a name.
+// names a founder, 中国—东盟 two places): 孵化器—加速器—产业园 is a chain of
+// stages, not a name.
 func (d *doc) afterDashChain(start, b int) int {
 	for k := b - 1; k > start; k-- {
 		if d.m[k] != '-' {
@@ -263,6 +264,9 @@ func (d *doc) afterDashChain(start, b int) int {
 		}
 		if _, _, ok := d.x.lex.suffixes.longest(d.m, start, j); ok {
 			return start
+		}
+		if d.x.lex.places.startsAt(d.m, start, j) {
+			return start // 中国—东盟信息港: two places joined, one name
 		}
 		return k + 1
 	}
