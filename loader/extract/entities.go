@@ -152,6 +152,7 @@ func (d *doc) resolve() {
 	d.group()
 	d.mergeVariants()
 	d.deriveShortForms()
+	d.splitJoinedShortForms()
 	d.gazetteer()
 	d.recognizeLists()
 	d.recognizeJointActs()

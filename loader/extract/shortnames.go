@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"parkgraph/graph"
 )
@@ -151,4 +152,32 @@ func (d *doc) usesApart(f []rune) (first, uses int) {
 		i = end - 1
 	}
 	return first, uses
+}
+
+// splitJoinedShortForms parts a name that the recognisers read over a
+// conjunction because its first half is a short name they did not know yet:
+// 泰禾半导体和源润锂电有限公司 is 泰禾半导体 (a short name derived from
+// another enterprise's full name) and 源润锂电有限公司.
+func (d *doc) splitJoinedShortForms() {
+	n := len(d.mentions)
+	for i := 0; i < n; i++ {
+		m := d.mentions[i]
+		if m.inner || m.typ != graph.Enterprise || m.src == "rule" {
+			continue
+		}
+		for k := m.start + 2; k < m.end-4; k++ {
+			if !strings.ContainsRune("和与及、", d.m[k]) {
+				continue
+			}
+			short := string(d.orig[m.start:k])
+			if _, ok := d.aliasOf[graph.NormalizeName(short)]; !ok {
+				continue
+			}
+			d.unindex(i)
+			d.mentions[i].inner = true
+			d.add(mention{start: m.start, end: k, typ: graph.Enterprise, name: short, src: "short-form", parent: -1})
+			d.add(mention{start: k + 1, end: m.end, typ: m.typ, name: stripQuotes(d.orig[k+1 : m.end]), src: m.src, class: m.class, parent: -1})
+			break
+		}
+	}
 }
