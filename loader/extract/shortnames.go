@@ -142,7 +142,17 @@ func (d *doc) usesApart(f []rune) (first, uses int) {
 				break
 			}
 		}
-		if !match || d.covered(i, end) || end < len(d.m) && d.continuesIntoName(end) {
+		if !match {
+			continue
+		}
+		if d.covered(i, end) {
+			// Inside a name read over a conjunction (青禾锂电和白鹭精工有限公司)
+			// the short name still counts.
+			k := d.cover[i]
+			if k < 0 || d.mentions[k].start != i || end >= len(d.m) || !strings.ContainsRune("和与及、", d.m[end]) {
+				continue
+			}
+		} else if end < len(d.m) && d.continuesIntoName(end) {
 			continue
 		}
 		if first < 0 {
