@@ -730,6 +730,9 @@ func (d *doc) continuesIntoName(i int) bool {
 		if !isNameRune(d.m[i+n-1]) {
 			return false
 		}
+		if n == 1 && strings.ContainsRune("与和及同在是的为将被把向从等并也", d.m[i]) {
+			return false // 强力新材与常州大学: a conjunction or particle ends the name
+		}
 		if _, sf, ok := d.x.lex.suffixes.longest(d.m, i, i+n); ok && sf.class != classSubpark && n >= len([]rune(sf.word)) {
 			return true
 		}
