@@ -172,6 +172,10 @@ func analyze(ctx context.Context, o analyzeOptions, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if res.Unchanged {
+		fmt.Fprintf(stdout, "the store already holds these results (analysis run %s)\n", string(res.Run))
+		return nil
+	}
 	fmt.Fprintf(stdout, "stored as analysis run %s: %d quads written, %d of the previous run removed\n", string(res.Run), res.Added, res.Removed)
 	return nil
 }

@@ -24,6 +24,10 @@ type AnalysisResult struct {
 	Run     quad.IRI // the label of the quads written
 	Added   int      // quads written
 	Removed int      // quads of earlier runs removed
+	// Unchanged is true when the store already held exactly these results
+	// (under the previous run's label, which Run then names): nothing was
+	// written.
+	Unchanged bool
 }
 
 // analysisBatch is how many quads one transaction of WriteAnalysis holds.
@@ -46,6 +50,9 @@ func (s *Store) WriteAnalysis(ctx context.Context, snap *graph.Snapshot, run Ana
 	}
 	R := graph.RunIRI(s.now())
 	add := AnalysisQuads(snap, R, s.now(), run)
+	if prev, ok := sameResults(old, add); ok {
+		return AnalysisResult{Run: prev, Unchanged: true}, nil
+	}
 	res := AnalysisResult{Run: R}
 	for i := 0; i < len(old); i += analysisBatch {
 		if err := ctx.Err(); err != nil {
@@ -102,6 +109,41 @@ func AnalysisQuads(snap *graph.Snapshot, R quad.IRI, at time.Time, run AnalysisR
 		}
 	}
 	return qs
+}
+
+// sameResults reports whether the stored quads old (of a single run) say
+// what add says, apart from the run's label and time, and returns the
+// stored run's IRI.
+func sameResults(old, add []quad.Quad) (quad.IRI, bool) {
+	if len(old) != len(add) || len(old) == 0 {
+		return "", false
+	}
+	var prev quad.IRI
+	have := make(map[[3]string]bool, len(old))
+	for _, q := range old {
+		if q.Predicate == graph.PredType && q.Object == graph.ClassRun {
+			prev, _ = q.Subject.(quad.IRI)
+		}
+		if q.Subject == q.Label {
+			if q.Predicate == graph.PredRunAt || q.Predicate == graph.PredType {
+				continue
+			}
+			q.Subject = nil
+		}
+		have[[3]string{quad.ToString(q.Subject), quad.ToString(q.Predicate), quad.ToString(q.Object)}] = true
+	}
+	for _, q := range add {
+		if q.Subject == q.Label {
+			if q.Predicate == graph.PredRunAt || q.Predicate == graph.PredType {
+				continue
+			}
+			q.Subject = nil
+		}
+		if !have[[3]string{quad.ToString(q.Subject), quad.ToString(q.Predicate), quad.ToString(q.Object)}] {
+			return "", false
+		}
+	}
+	return prev, prev != ""
 }
 
 // analysisQuads returns every quad labelled with an analysis run.

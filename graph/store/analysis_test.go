@@ -110,6 +110,12 @@ func TestWriteAnalysis(t *testing.T) {
 				t.Errorf("Gizmo found %v with degree 3, want the park and 白鹭精工有限公司", out)
 			}
 
+			// The same results again write nothing.
+			same, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: 1, Seed: 1})
+			if err != nil || !same.Unchanged || same.Run != res.Run || same.Added != 0 {
+				t.Errorf("rewriting the same results = %+v, %v; want unchanged under %s", same, err, res.Run)
+			}
+
 			// A second run replaces the first: only its own measures remain.
 			opt := analysis.DefaultOptions()
 			opt.Measures = []string{"degree"}
