@@ -151,6 +151,15 @@ func analyze(ctx context.Context, o analyzeOptions, stdout, stderr io.Writer) er
 		if len(res.Nodes) == 0 {
 			return fmt.Errorf("projection %s links no entities in this store", p.Name)
 		}
+		if o.Analysis.Measures == nil {
+			// A projection's links have no direction: in- and out-degree
+			// would only reflect which end has the lower IRI.
+			for _, m := range graph.Measures {
+				if m.Name != "in_degree" && m.Name != "out_degree" {
+					o.Analysis.Measures = append(o.Analysis.Measures, m.Name)
+				}
+			}
+		}
 		rep := analysis.Analyze(res.Snapshot, o.Analysis)
 		printAnalysis(stdout, res.Snapshot, rep, o.Top)
 		if o.Out != "" {

@@ -69,7 +69,7 @@ func TestAnalyzeProjection(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("analyze --projection exited %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "projection enterprises") || strings.Contains(stdout, "stored as") {
+	if !strings.Contains(stdout, "projection enterprises") || strings.Contains(stdout, "stored as") || strings.Contains(stdout, "in_degree") || !strings.Contains(stdout, "pagerank: ") {
 		t.Errorf("output:\n%s", stdout)
 	}
 	b, err := os.ReadFile(out)
