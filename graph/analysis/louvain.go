@@ -173,24 +173,36 @@ func renumber(part []int32) int {
 // neighbourWeights gathers, for one node, the weight of its edges to each
 // neighbouring community, reusing its arrays between calls.
 type neighbourWeights struct {
-	w       []float64
+	acc     []weightSlot
 	touched []int32
 }
 
+// weightSlot keeps a community's gathered weight and whether it is listed
+// in touched on one cache line.
+type weightSlot struct {
+	w    float64
+	seen bool
+}
+
 func newNeighbourWeights(n int) *neighbourWeights {
-	return &neighbourWeights{w: make([]float64, n)}
+	return &neighbourWeights{acc: make([]weightSlot, n)}
 }
 
 func (nw *neighbourWeights) add(c int32, w float64) {
-	if nw.w[c] == 0 {
+	a := &nw.acc[c]
+	if !a.seen {
+		a.seen = true
 		nw.touched = append(nw.touched, c)
 	}
-	nw.w[c] += w
+	a.w += w
 }
+
+// weight is the weight gathered for community c.
+func (nw *neighbourWeights) weight(c int32) float64 { return nw.acc[c].w }
 
 func (nw *neighbourWeights) reset() {
 	for _, c := range nw.touched {
-		nw.w[c] = 0
+		nw.acc[c] = weightSlot{}
 	}
 	nw.touched = nw.touched[:0]
 }
@@ -231,12 +243,12 @@ func moveNodes(g *Graph, k []float64, m2, gamma float64, part []int32, rng *rand
 			nw.add(part[g.Adj[i]], g.W[i])
 		}
 		tot[cu] -= ku
-		best, bestGain := cu, nw.w[cu]-ku*tot[cu]*scale
+		best, bestGain := cu, nw.weight(cu)-ku*tot[cu]*scale
 		for _, c := range nw.touched {
 			if c == cu {
 				continue
 			}
-			gain := nw.w[c] - ku*tot[c]*scale
+			gain := nw.weight(c) - ku*tot[c]*scale
 			if gain > bestGain || (gain == bestGain && c < best && best != cu) {
 				best, bestGain = c, gain
 			}
@@ -315,13 +327,13 @@ func refine(g *Graph, k []float64, m2, gamma float64, part []int32, nComm int, r
 			if ext[r] < refTot[r]*(commTot[cu]-refTot[r])*scale {
 				continue
 			}
-			gain := nw.w[r] - ku*refTot[r]*scale
+			gain := nw.weight(r) - ku*refTot[r]*scale
 			if gain > bestGain || (gain == bestGain && gain > 0 && r < best) {
 				best, bestGain = r, gain
 			}
 		}
 		if best != ref[u] {
-			wur := nw.w[best]
+			wur := nw.weight(best)
 			old := ref[u]
 			ref[u] = best
 			refTot[best] += ku
@@ -338,28 +350,50 @@ func refine(g *Graph, k []float64, m2, gamma float64, part []int32, nComm int, r
 
 // aggregate collapses each part into one node; edges between parts add up
 // and edges inside a part become its self-loop (counted from both ends, so
-// that the new node's strength equals the part's).
+// that the new node's strength equals the part's). Rows are built part by
+// part from the members' rows, already merged and sorted.
 func aggregate(g *Graph, parts []int32, nParts int) *Graph {
-	loops := make([]float64, nParts)
-	var edges []Edge
-	for u := 0; u < g.N(); u++ {
-		pu := parts[u]
-		loops[pu] += g.Loop[u]
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			pv := parts[g.Adj[i]]
-			if pv == pu {
-				loops[pu] += g.W[i]
-			} else if pu < pv {
-				edges = append(edges, Edge{U: pu, V: pv, W: g.W[i]})
+	n := g.N()
+	start := make([]int, nParts+1)
+	for _, p := range parts {
+		start[p+1]++
+	}
+	for p := 0; p < nParts; p++ {
+		start[p+1] += start[p]
+	}
+	members := make([]int32, n)
+	next := slices.Clone(start[:nParts])
+	for u, p := range parts {
+		members[next[p]] = int32(u)
+		next[p]++
+	}
+	out := &Graph{Off: make([]int, nParts+1), Loop: make([]float64, nParts), Unit: false}
+	adj := make([]int32, 0, len(g.Adj)/2)
+	w := make([]float64, 0, len(g.Adj)/2)
+	nw := newNeighbourWeights(nParts)
+	for p := range int32(nParts) {
+		loop := 0.0
+		for _, u := range members[start[p]:start[p+1]] {
+			loop += g.Loop[u]
+			for i := g.Off[u]; i < g.Off[u+1]; i++ {
+				if q := parts[g.Adj[i]]; q == p {
+					loop += g.W[i]
+				} else {
+					nw.add(q, g.W[i])
+				}
 			}
 		}
-	}
-	for p, l := range loops {
-		if l > 0 {
-			edges = append(edges, Edge{U: int32(p), V: int32(p), W: l})
+		out.Loop[p] = loop
+		slices.Sort(nw.touched)
+		for _, q := range nw.touched {
+			adj = append(adj, q)
+			w = append(w, nw.weight(q))
 		}
+		out.Off[p+1] = len(adj)
+		nw.reset()
 	}
-	return NewGraph(nParts, edges)
+	out.Adj, out.W = adj, w
+	return out
 }
 
 // finish splits disconnected communities when asked, numbers communities
