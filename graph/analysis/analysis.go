@@ -25,8 +25,8 @@ import (
 	"parkgraph/graph"
 )
 
-// Options control an analysis run. The zero value is not useful; start from
-// DefaultOptions.
+// Options control an analysis run. Start from DefaultOptions; a zero
+// Damping, Tolerance or Resolution means the default value.
 type Options struct {
 	// Measures names what to compute (names of graph.Measures); nil means
 	// all. Naming communities needs PageRank, which is then computed too.
@@ -164,6 +164,16 @@ func FromSnapshot(s *graph.Snapshot) *Graph {
 // Independent measures run at the same time, each kernel itself using every
 // core where it can; the results depend only on s and opt.
 func Analyze(s *graph.Snapshot, opt Options) *Report {
+	def := DefaultOptions()
+	if opt.Damping == 0 {
+		opt.Damping = def.Damping
+	}
+	if opt.Tolerance == 0 {
+		opt.Tolerance = def.Tolerance
+	}
+	if opt.Resolution == 0 {
+		opt.Resolution = def.Resolution
+	}
 	want := map[string]bool{}
 	if opt.Measures == nil {
 		for _, m := range graph.Measures {

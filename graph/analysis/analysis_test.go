@@ -170,6 +170,15 @@ func TestIsolatedNodesAndSelfLoops(t *testing.T) {
 	}
 }
 
+func TestZeroOptionsMeanDefaults(t *testing.T) {
+	a, b := snapshotOf(10, twoCliques()), snapshotOf(10, twoCliques())
+	ra := analysis.Analyze(a, analysis.Options{Seed: 1})
+	rb := analysis.Analyze(b, analysis.DefaultOptions())
+	if ra.Modularity != rb.Modularity || metric(t, a, 4, "pagerank") != metric(t, b, 4, "pagerank") {
+		t.Error("zero options differ from the defaults")
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	s := graph.NewSnapshot(nil, nil, nil)
 	rep := analysis.Analyze(s, analysis.DefaultOptions())
