@@ -274,11 +274,16 @@ func TestSameOnAnyCoreCount(t *testing.T) {
 	pr1 := analysis.PageRank(g, 0.85, 1e-10).Rank
 	pm1 := analysis.Paths(g, comp, sizes, 64, 1)
 	ev1, _, _ := analysis.Eigenvector(g, 1e-10)
+	c1 := analysis.Communities(g, 1, 1, 0)
 	runtime.GOMAXPROCS(max(2, prev))
 	pr2 := analysis.PageRank(g, 0.85, 1e-10).Rank
 	pm2 := analysis.Paths(g, comp, sizes, 64, 1)
 	ev2, _, _ := analysis.Eigenvector(g, 1e-10)
+	c2 := analysis.Communities(g, 1, 1, 0)
 	runtime.GOMAXPROCS(prev)
+	if !slices.Equal(c1.Community, c2.Community) || c1.Q != c2.Q {
+		t.Error("communities depend on the number of cores")
+	}
 	if !slices.Equal(pr1, pr2) || !slices.Equal(pm1.Betweenness, pm2.Betweenness) || !slices.Equal(ev1, ev2) {
 		t.Error("results depend on the number of cores")
 	}

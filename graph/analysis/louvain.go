@@ -177,10 +177,11 @@ type neighbourWeights struct {
 	touched []int32
 }
 
-// weightSlot keeps a community's gathered weight and whether it is listed
-// in touched on one cache line.
+// weightSlot keeps a community's gathered weight, whether it is listed in
+// touched and (for moveNodes) its total strength on one cache line.
 type weightSlot struct {
 	w    float64
+	tot  float64
 	seen bool
 }
 
@@ -202,7 +203,7 @@ func (nw *neighbourWeights) weight(c int32) float64 { return nw.acc[c].w }
 
 func (nw *neighbourWeights) reset() {
 	for _, c := range nw.touched {
-		nw.acc[c] = weightSlot{}
+		nw.acc[c].w, nw.acc[c].seen = 0, false
 	}
 	nw.touched = nw.touched[:0]
 }
@@ -213,9 +214,10 @@ func (nw *neighbourWeights) reset() {
 // community queue again. It returns the number of moves.
 func moveNodes(g *Graph, k []float64, m2, gamma float64, part []int32, rng *rand.Rand) int {
 	n := g.N()
-	tot := make([]float64, n) // total strength per community
+	nw := newNeighbourWeights(n)
+	slot := nw.acc // slot[c].tot is the total strength of community c
 	for u, c := range part {
-		tot[c] += k[u]
+		slot[c].tot += k[u]
 	}
 	queue := make([]int32, n)
 	for i, j := range rng.Perm(n) {
@@ -225,7 +227,6 @@ func moveNodes(g *Graph, k []float64, m2, gamma float64, part []int32, rng *rand
 	for i := range inQueue {
 		inQueue[i] = true
 	}
-	nw := newNeighbourWeights(n)
 	moves := 0
 	scale := gamma / m2
 	for h := 0; h < len(queue); h++ {
@@ -242,19 +243,19 @@ func moveNodes(g *Graph, k []float64, m2, gamma float64, part []int32, rng *rand
 		for i := a; i < z; i++ {
 			nw.add(part[g.Adj[i]], g.W[i])
 		}
-		tot[cu] -= ku
-		best, bestGain := cu, nw.weight(cu)-ku*tot[cu]*scale
+		slot[cu].tot -= ku
+		best, bestGain := cu, slot[cu].w-ku*slot[cu].tot*scale
 		for _, c := range nw.touched {
 			if c == cu {
 				continue
 			}
-			gain := nw.weight(c) - ku*tot[c]*scale
+			gain := slot[c].w - ku*slot[c].tot*scale
 			if gain > bestGain || (gain == bestGain && c < best && best != cu) {
 				best, bestGain = c, gain
 			}
 		}
 		// An empty community (gain -0) is no better than staying alone.
-		tot[best] += ku
+		slot[best].tot += ku
 		nw.reset()
 		if best == cu {
 			continue
@@ -288,63 +289,92 @@ func refine(g *Graph, k []float64, m2, gamma float64, part []int32, nComm int, r
 	refTot := make([]float64, n) // strength of each refined part
 	copy(refTot, k)
 	ext := make([]float64, n) // weight from the refined part to the rest of its community
-	for u := 0; u < n; u++ {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if part[g.Adj[i]] == part[u] {
-				ext[u] += g.W[i]
+	parallelFor(n, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			for i := g.Off[u]; i < g.Off[u+1]; i++ {
+				if part[g.Adj[i]] == part[u] {
+					ext[u] += g.W[i]
+				}
 			}
 		}
-	}
+	})
 	single := make([]bool, n)
 	for i := range single {
 		single[i] = true
 	}
 	scale := gamma / m2
-	nw := newNeighbourWeights(n)
-	for _, j := range rng.Perm(n) {
-		u := int32(j)
-		if !single[u] {
-			continue
-		}
-		cu := part[u]
-		ku := k[u]
-		// Only nodes well connected to their community move.
-		if ext[u] < ku*(commTot[cu]-ku)*scale {
-			continue
-		}
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Adj[i]
-			if part[v] == cu && v != u {
-				nw.add(ref[v], g.W[i])
-			}
-		}
-		best, bestGain := ref[u], 0.0
-		for _, r := range nw.touched {
-			if r == ref[u] {
-				continue
-			}
-			// The target must itself be well connected to its community.
-			if ext[r] < refTot[r]*(commTot[cu]-refTot[r])*scale {
-				continue
-			}
-			gain := nw.weight(r) - ku*refTot[r]*scale
-			if gain > bestGain || (gain == bestGain && gain > 0 && r < best) {
-				best, bestGain = r, gain
-			}
-		}
-		if best != ref[u] {
-			wur := nw.weight(best)
-			old := ref[u]
-			ref[u] = best
-			refTot[best] += ku
-			refTot[old] = 0
-			ext[best] += ext[old] - 2*wur
-			ext[old] = 0
-			single[u] = false
-			single[best] = false // the part's seed is no longer alone either
-		}
-		nw.reset()
+
+	// Communities are refined independently, each visiting its nodes in
+	// the order of one random permutation of all nodes, so they run in
+	// parallel with the result of a sequential pass.
+	start := make([]int, nComm+1)
+	for _, c := range part {
+		start[c+1]++
 	}
+	for c := 0; c < nComm; c++ {
+		start[c+1] += start[c]
+	}
+	byComm := make([]int32, n)
+	next := slices.Clone(start[:nComm])
+	for _, j := range rng.Perm(n) {
+		c := part[j]
+		byComm[next[c]] = int32(j)
+		next[c]++
+	}
+	pool := make(chan *neighbourWeights, workers())
+	nb := min(blocks, nComm)
+	runTasks(nb, func(b int) {
+		var nw *neighbourWeights
+		select {
+		case nw = <-pool:
+		default:
+			nw = newNeighbourWeights(n)
+		}
+		defer func() { pool <- nw }()
+		for _, u := range byComm[start[nComm*b/nb]:start[nComm*(b+1)/nb]] {
+			if !single[u] {
+				continue
+			}
+			cu := part[u]
+			ku := k[u]
+			// Only nodes well connected to their community move.
+			if ext[u] < ku*(commTot[cu]-ku)*scale {
+				continue
+			}
+			for i := g.Off[u]; i < g.Off[u+1]; i++ {
+				v := g.Adj[i]
+				if part[v] == cu && v != u {
+					nw.add(ref[v], g.W[i])
+				}
+			}
+			best, bestGain := ref[u], 0.0
+			for _, r := range nw.touched {
+				if r == ref[u] {
+					continue
+				}
+				// The target must itself be well connected to its community.
+				if ext[r] < refTot[r]*(commTot[cu]-refTot[r])*scale {
+					continue
+				}
+				gain := nw.weight(r) - ku*refTot[r]*scale
+				if gain > bestGain || (gain == bestGain && gain > 0 && r < best) {
+					best, bestGain = r, gain
+				}
+			}
+			if best != ref[u] {
+				wur := nw.weight(best)
+				old := ref[u]
+				ref[u] = best
+				refTot[best] += ku
+				refTot[old] = 0
+				ext[best] += ext[old] - 2*wur
+				ext[old] = 0
+				single[u] = false
+				single[best] = false // the part's seed is no longer alone either
+			}
+			nw.reset()
+		}
+	})
 	return ref
 }
 
