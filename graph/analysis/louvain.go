@@ -381,7 +381,8 @@ func refine(g *Graph, k []float64, m2, gamma float64, part []int32, nComm int, r
 // aggregate collapses each part into one node; edges between parts add up
 // and edges inside a part become its self-loop (counted from both ends, so
 // that the new node's strength equals the part's). Rows are built part by
-// part from the members' rows, already merged and sorted.
+// part from the members' rows, blocks of parts in parallel, and joined in
+// part order.
 func aggregate(g *Graph, parts []int32, nParts int) *Graph {
 	n := g.N()
 	start := make([]int, nParts+1)
@@ -397,32 +398,55 @@ func aggregate(g *Graph, parts []int32, nParts int) *Graph {
 		members[next[p]] = int32(u)
 		next[p]++
 	}
-	out := &Graph{Off: make([]int, nParts+1), Loop: make([]float64, nParts), Unit: false}
-	adj := make([]int32, 0, len(g.Adj)/2)
-	w := make([]float64, 0, len(g.Adj)/2)
-	nw := newNeighbourWeights(nParts)
-	for p := range int32(nParts) {
-		loop := 0.0
-		for _, u := range members[start[p]:start[p+1]] {
-			loop += g.Loop[u]
-			for i := g.Off[u]; i < g.Off[u+1]; i++ {
-				if q := parts[g.Adj[i]]; q == p {
-					loop += g.W[i]
-				} else {
-					nw.add(q, g.W[i])
+	out := &Graph{Off: make([]int, nParts+1), Loop: make([]float64, nParts)}
+	type rows struct {
+		adj []int32
+		w   []float64
+	}
+	nb := min(blocks, nParts)
+	built := make([]rows, nb)
+	pool := make(chan *neighbourWeights, workers())
+	runTasks(nb, func(b int) {
+		var nw *neighbourWeights
+		select {
+		case nw = <-pool:
+		default:
+			nw = newNeighbourWeights(nParts)
+		}
+		defer func() { pool <- nw }()
+		var r rows
+		for p := int32(nParts * b / nb); p < int32(nParts*(b+1)/nb); p++ {
+			loop := 0.0
+			for _, u := range members[start[p]:start[p+1]] {
+				loop += g.Loop[u]
+				for i := g.Off[u]; i < g.Off[u+1]; i++ {
+					if q := parts[g.Adj[i]]; q == p {
+						loop += g.W[i]
+					} else {
+						nw.add(q, g.W[i])
+					}
 				}
 			}
+			out.Loop[p] = loop
+			slices.Sort(nw.touched)
+			for _, q := range nw.touched {
+				r.adj = append(r.adj, q)
+				r.w = append(r.w, nw.weight(q))
+			}
+			out.Off[p+1] = len(nw.touched) // degree for now
+			nw.reset()
 		}
-		out.Loop[p] = loop
-		slices.Sort(nw.touched)
-		for _, q := range nw.touched {
-			adj = append(adj, q)
-			w = append(w, nw.weight(q))
-		}
-		out.Off[p+1] = len(adj)
-		nw.reset()
+		built[b] = r
+	})
+	for p := 0; p < nParts; p++ {
+		out.Off[p+1] += out.Off[p]
 	}
-	out.Adj, out.W = adj, w
+	out.Adj = make([]int32, 0, out.Off[nParts])
+	out.W = make([]float64, 0, out.Off[nParts])
+	for _, r := range built {
+		out.Adj = append(out.Adj, r.adj...)
+		out.W = append(out.W, r.w...)
+	}
 	return out
 }
 
