@@ -34,9 +34,13 @@ func (p *Partition) Members() [][]int {
 // well-connected parts grown only along edges, then aggregation of the
 // refined parts into single nodes whose starting communities are the
 // unrefined ones, repeated until no node moves. The refinement merges
-// greedily (the θ→0 limit of Leiden's randomised merge). Every returned
-// community is connected: the refinement guarantees it, and a final pass
-// splits any community that is not, which can only raise modularity.
+// greedily (the θ→0 limit of Leiden's randomised merge). The whole
+// algorithm runs up to iterations times (0: DefaultCommunityIterations),
+// each run starting from the partition the last one found, and stops early
+// when modularity no longer rises. Every returned community is connected:
+// the refinement only aggregates connected parts, and a final pass splits
+// any community that local moving left in pieces, which can only raise
+// modularity.
 //
 // Node order is shuffled with seed, so a seed gives one result on any
 // machine. Modularity follows gonum's community.Q: a self-loop of weight w
