@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -43,17 +42,7 @@ const (
 	PredAmount        quad.IRI = "pg:amount"         // statement → amount as written (string)
 	PredAmountYuan    quad.IRI = "pg:amount_yuan"    // statement → amount in base currency units (float)
 	PredCommunityName quad.IRI = "pg:community_name" // entity → name of its community, written by analysis
-	PredRunAt         quad.IRI = "pg:run_at"         // analysis run → time it ran
-	PredModularity    quad.IRI = "pg:modularity"     // analysis run → modularity of its communities (float)
-	PredResolution    quad.IRI = "pg:resolution"     // analysis run → modularity resolution used (float)
-	PredSeed          quad.IRI = "pg:seed"           // analysis run → seed used (int)
 )
-
-// RunIRI is the IRI of an analysis run: pg:analysis/<UTC time>. Every quad
-// the run wrote carries it as its label, so the next run can replace them.
-func RunIRI(at time.Time) quad.IRI {
-	return quad.IRI(Prefix + "analysis/" + at.UTC().Format("20060102T150405.000000000Z"))
-}
 
 // VocabEntry documents one IRI of the vocabulary.
 type VocabEntry struct {
@@ -75,6 +64,7 @@ func Vocabulary() []VocabEntry {
 		VocabEntry{ClassStmt, "class", "a relation that carries a year or an amount"},
 		VocabEntry{ClassRun, "class", "one analysis run (label of its result quads)"},
 	)
+	v = append(v, runVocabulary()...)
 	for _, p := range Predicates {
 		v = append(v, VocabEntry{PredicateIRI(p), "relation", p.Label() + ": " + predicateDocs[p]})
 	}
@@ -101,13 +91,7 @@ func Vocabulary() []VocabEntry {
 	for _, m := range Measures {
 		v = append(v, VocabEntry{m.IRI(), "analysis", m.Doc})
 	}
-	v = append(v,
-		VocabEntry{PredCommunityName, "analysis", "entity → name of its community (its most central member)"},
-		VocabEntry{PredRunAt, "analysis", "analysis run → time it ran"},
-		VocabEntry{PredModularity, "analysis", "analysis run → modularity of its communities"},
-		VocabEntry{PredResolution, "analysis", "analysis run → modularity resolution"},
-		VocabEntry{PredSeed, "analysis", "analysis run → seed of community detection and sampling"},
-	)
+	v = append(v, VocabEntry{PredCommunityName, "analysis", "entity → name of its community (its most central member)"})
 	return v
 }
 

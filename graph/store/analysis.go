@@ -87,7 +87,7 @@ func AnalysisQuads(snap *graph.Snapshot, R quad.IRI, at time.Time, run AnalysisR
 	if len(snap.Communities) > 0 {
 		qs = append(qs,
 			quad.Quad{Subject: R, Predicate: graph.PredModularity, Object: quad.Float(run.Modularity), Label: R},
-			quad.Quad{Subject: R, Predicate: graph.PredResolution, Object: quad.Float(run.Resolution), Label: R},
+			quad.Quad{Subject: R, Predicate: graph.PredCommunityResolution, Object: quad.Float(run.Resolution), Label: R},
 		)
 	}
 	qs = append(qs, quad.Quad{Subject: R, Predicate: graph.PredSeed, Object: quad.Int(int64(run.Seed)), Label: R})
