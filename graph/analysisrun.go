@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -28,4 +29,11 @@ func runVocabulary() []VocabEntry {
 		{PredCommunityResolution, "analysis", "analysis run → modularity resolution of its communities"},
 		{PredSeed, "analysis", "analysis run → seed of community detection and sampling"},
 	}
+}
+
+// IsRunIRI reports whether v is the IRI of an analysis run, as the label of
+// every quad a run wrote is.
+func IsRunIRI(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), Prefix+"analysis/")
 }

@@ -137,12 +137,18 @@ func TestWriteAnalysis(t *testing.T) {
 					t.Fatalf("%s lacks the new run's degree", n.Name)
 				}
 			}
-			runs := 0
+			runs, labelled := 0, 0
 			st.EachQuad(ctx, func(q quad.Quad) {
 				if q.Predicate == graph.PredType && q.Object == graph.ClassRun {
 					runs++
 				}
+				if graph.IsRunIRI(q.Label) {
+					labelled++
+				}
 			})
+			if labelled != res2.Added {
+				t.Errorf("%d quads carry a run label, want the %d the second run wrote", labelled, res2.Added)
+			}
 			if runs != 1 {
 				t.Errorf("store describes %d analysis runs, want 1", runs)
 			}
