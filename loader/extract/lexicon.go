@@ -133,7 +133,7 @@ type lexicon struct {
 	suffixes    revTrie[*suffix]
 	stops       revTrie[bool] // value: the stop is soft (also occurs inside names)
 	generic     revTrie[bool]
-	disciplines revTrie[bool] // subjects a university is named for (电子, 科技)
+	disciplines revTrie[bool]   // subjects a university is named for (电子, 科技)
 	cuedHonours map[string]bool // titles that are also everyday phrases (智能工厂)
 	places      revTrie[bool]
 	placeList   []string
