@@ -23,6 +23,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+
+	"parkgraph/graph"
 )
 
 //go:embed *.js
@@ -116,12 +118,19 @@ func Parse(name, src string) (Query, error) {
 }
 
 // Run executes Gizmo source against a quad store with parameters bound to
-// the object params, and returns the results as JSON values.
+// the object params, and returns the results as JSON values. A string
+// parameter written as a bare IRI (pg:park/新余高新区) is bound in angle
+// brackets, the form Gizmo reads as a node. At most limit results are
+// returned (no limit when limit <= 0); the query stops when ctx is done.
 func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int) ([]any, error) {
-	if params == nil {
-		params = map[string]any{}
+	bound := make(map[string]any, len(params))
+	for k, v := range params {
+		if s, ok := v.(string); ok && strings.HasPrefix(s, graph.Prefix) {
+			v = "<" + s + ">" // pg:park/… names a node, as <pg:park/…> does
+		}
+		bound[k] = v
 	}
-	pj, err := json.Marshal(params)
+	pj, err := json.Marshal(bound)
 	if err != nil {
 		return nil, fmt.Errorf("query parameters: %w", err)
 	}

@@ -1,0 +1,8 @@
+// institution_partners: the partners of a university or institute, with what each partner is.
+// param institution: the institution's IRI, e.g. <pg:institution/赣锋锂电材料及应用实验室>
+g.V(params.institution || "<pg:institution/赣锋锂电材料及应用实验室>")
+  .Both("<pg:partners_with>")
+  .Tag("partner")
+  .Save("<pg:name>", "name")
+  .Save("<pg:type>", "type")
+  .All();
