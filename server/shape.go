@@ -253,4 +253,3 @@ func isEmpty(v any) bool {
 	}
 	return false
 }
-
