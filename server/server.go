@@ -44,6 +44,13 @@ import (
 	_ "github.com/cayleygraph/cayley/query/graphql" // registers graphql
 	_ "github.com/cayleygraph/cayley/query/mql"     // registers mql
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+	_ "github.com/cayleygraph/quad/dot"     // quad formats for /api/v2/read and write, as Cayley serves them
+	_ "github.com/cayleygraph/quad/gml"     //
+	_ "github.com/cayleygraph/quad/graphml" //
+	_ "github.com/cayleygraph/quad/json"    //
+	_ "github.com/cayleygraph/quad/jsonld"  //
+	_ "github.com/cayleygraph/quad/nquads"  //
+	_ "github.com/cayleygraph/quad/pquads"  //
 	"github.com/julienschmidt/httprouter"
 
 	"parkgraph/graph"
