@@ -80,7 +80,11 @@ type Options struct {
 	// or address, so that a web page cannot reach the server through a DNS
 	// name rebound to 127.0.0.1. Set it when listening on loopback.
 	LoopbackOnly bool
-	Log          *log.Logger // request errors and shutdown; nil for none
+	// MonacoDir is a local copy of the Monaco editor (the min/vs folder of
+	// monaco-editor 0.18.1) for the UI to load instead of fetching it from
+	// cdn.jsdelivr.net; "" to use the CDN.
+	MonacoDir string
+	Log       *log.Logger // request errors and shutdown; nil for none
 }
 
 func (o *Options) defaults() {
@@ -125,9 +129,9 @@ func New(st *store.Store, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	ui, err := newUIFiles()
+	ui, err := newUIFiles(opt.MonacoDir)
 	if err != nil {
-		return nil, fmt.Errorf("server: web UI: %w", err)
+		return nil, fmt.Errorf("web UI: %w", err)
 	}
 	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), ui: ui}
 	router := httprouter.New()

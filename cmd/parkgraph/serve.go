@@ -40,6 +40,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Server.CORSOrigin, "cors", "", "allow cross-origin requests from this origin (as https://example.org, or *)")
 	fs.Int64Var(&o.Server.MaxBodyBytes, "max-body", server.DefaultMaxBodyBytes, "largest request body in bytes")
 	fs.IntVar(&o.Server.MaxResults, "max-results", server.DefaultMaxResults, "most results one query may return")
+	fs.StringVar(&o.Server.MonacoDir, "monaco", os.Getenv("PARKGRAPH_MONACO"), "serve the UI's editor from this copy of monaco-editor "+"0.18.1's min/vs folder instead of cdn.jsdelivr.net (default $PARKGRAPH_MONACO)")
 	fs.DurationVar(&o.Grace, "grace", 10*time.Second, "on SIGTERM or Ctrl-C, how long requests in flight may take to finish")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, serveUsage)
