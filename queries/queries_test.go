@@ -91,6 +91,11 @@ func TestSavedQueriesOnSeed(t *testing.T) {
 			equal(t, "text", rows[0]["text"], "前不久，位于新余高新区的江西亿铂电子科技有限公司在美国纳斯达克交易所上市。")
 			rows = run(t, st, "edge_evidence", map[string]any{"subject": "<pg:honor/瞪羚企业>", "predicate": "<pg:issued_by>"})
 			equal(t, "issued_by evidence", column(rows, "sentence"), []string{"<pg:doc/000_50c721a1e63a8171#s2>"})
+			rows = run(t, st, "edge_evidence", map[string]any{"subject": "<pg:park/新余高新区>", "predicate": "<pg:invests_in>", "object": "<pg:investor/锂电产业链科创基金>"})
+			equal(t, "invests_in evidence", column(rows, "sentence"), []string{"<pg:doc/000_50c721a1e63a8171#s12>"})
+			equal(t, "title", column(rows, "title"), []string{"新余高新区：培育壮大科创“生力军”"})
+			rows = run(t, st, "edge_evidence", map[string]any{"subject": "<pg:park/新余高新区>", "predicate": "<pg:invests_in>", "object": "<pg:park/内江高新区>"})
+			equal(t, "evidence of a relation not stated", len(rows), 0)
 		},
 		"park_honours": func(t *testing.T) {
 			rows := run(t, st, "park_honours", nil)
