@@ -14,11 +14,13 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
@@ -123,6 +125,23 @@ func Parse(name, src string) (Query, error) {
 // brackets, the form Gizmo reads as a node. At most limit results are
 // returned (no limit when limit <= 0); the query stops when ctx is done.
 func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int) ([]any, error) {
+	return RunCollated(ctx, qs, src, params, limit, query.JSON)
+}
+
+// drainTimeout bounds how long Run waits for a stopped script to end.
+const drainTimeout = 10 * time.Second
+
+// ErrStillRunning is returned when a stopped script did not end within
+// drainTimeout (it is inside one long store operation); its goroutine may
+// still read the store.
+var ErrStillRunning = errors.New("the stopped query is still reading the store")
+
+// RunCollated is Run with results in the given collation (query.JSON, or
+// query.JSONLD as the Cayley UI asks for). Run returns only once the script
+// has stopped: Gizmo runs it on a goroutine of its own that, when the query
+// is cancelled, may still be reading the store, and a store must not be
+// closed under it.
+func RunCollated(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int, col query.Collation) (_ []any, err error) {
 	bound := make(map[string]any, len(params))
 	for k, v := range params {
 		if s, ok := v.(string); ok && strings.HasPrefix(s, graph.Prefix) {
@@ -135,11 +154,15 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string
 		return nil, fmt.Errorf("query parameters: %w", err)
 	}
 	sess := gizmo.NewSession(qs)
-	it, err := sess.Execute(ctx, "var params = "+string(pj)+";\n"+src, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := sess.Execute(ctx, "var params = "+string(pj)+";\n"+src, query.Options{Collation: col, Limit: limit})
 	if err != nil {
 		return nil, err
 	}
-	defer it.Close()
+	defer func() {
+		if derr := drain(it); derr != nil && err == nil {
+			err = derr
+		}
+	}()
 	var out []any
 	for it.Next(ctx) {
 		out = append(out, it.Result())
@@ -148,4 +171,23 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string
 		return out, err
 	}
 	return out, ctx.Err()
+}
+
+// drain stops a Gizmo iterator and waits for its script to end.
+func drain(it query.Iterator) error {
+	it.Close() // cancels the script's context and interrupts its JavaScript
+	done := make(chan struct{})
+	go func() {
+		// After Close, Next only waits for the script's goroutine to end
+		// (results it still sends are dropped).
+		for it.Next(context.Background()) {
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-time.After(drainTimeout):
+		return ErrStillRunning
+	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/cayley/query"
+
 	"parkgraph/diagram"
 	"parkgraph/diagram/render"
 	"parkgraph/export"
@@ -111,26 +113,23 @@ func (s *Server) serveSavedQuery(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, msg)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	var buf bytes.Buffer
-	if res == nil {
-		res = []any{}
-	}
-	writeJSON(&buf, map[string]any{"result": res})
-	if int64(buf.Len()) > s.opt.MaxResultBytes {
-		writeError(w, http.StatusRequestEntityTooLarge, s.resultBytesMessage())
-		return
-	}
-	w.Write(buf.Bytes())
+	s.writeResults(w, "application/json", res)
 }
 
 // runQuery runs Gizmo source under the server's timeout and result cap and
 // returns the results, or an HTTP status and a message.
 func (s *Server) runQuery(ctx context.Context, src string, params map[string]any) ([]any, int, string) {
+	return s.runCollated(ctx, src, params, query.JSON)
+}
+
+func (s *Server) runCollated(ctx context.Context, src string, params map[string]any, col query.Collation) ([]any, int, string) {
 	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
-	res, err := queries.Run(ctx, s.st.QuadStore(), src, params, s.opt.MaxResults+1)
+	res, err := queries.RunCollated(ctx, s.st.QuadStore(), src, params, s.opt.MaxResults+1, col)
 	switch {
+	case errors.Is(err, queries.ErrStillRunning):
+		s.opt.Log.Printf("a stopped query did not end within 10s")
+		return nil, http.StatusServiceUnavailable, s.timeoutMessage()
 	case ctx.Err() == context.DeadlineExceeded:
 		return nil, http.StatusServiceUnavailable, s.timeoutMessage()
 	case err != nil:
@@ -139,6 +138,59 @@ func (s *Server) runQuery(ctx context.Context, src string, params map[string]any
 		return nil, http.StatusRequestEntityTooLarge, s.resultCountMessage()
 	}
 	return res, http.StatusOK, ""
+}
+
+// serveGizmo answers /api/v2/query?lang=gizmo as Cayley's API v2 does
+// (the query in the body, or in qu= with GET; {"result": […]}; JSON-LD when
+// the Accept header asks for it), through queries.Run, which returns only
+// when the script has stopped, so that a timed-out query never outlives its
+// request.
+func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
+	var src string
+	if r.Method == http.MethodGet {
+		src = r.URL.Query().Get("qu")
+	} else {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			var mb *http.MaxBytesError
+			if errors.As(err, &mb) {
+				writeError(w, http.StatusRequestEntityTooLarge, s.bodyLimitMessage())
+				return
+			}
+			writeError(w, http.StatusBadRequest, "read request: "+err.Error())
+			return
+		}
+		src = string(b)
+	}
+	if strings.TrimSpace(src) == "" {
+		writeError(w, http.StatusBadRequest, "query is empty")
+		return
+	}
+	col, ctype := query.JSON, "application/json"
+	if accept := r.Header.Get("Accept"); strings.HasPrefix(accept, "application/ld+json") {
+		col, ctype = query.JSONLD, "application/ld+json"
+	}
+	res, status, msg := s.runCollated(r.Context(), src, nil, col)
+	if status != http.StatusOK {
+		writeError(w, status, msg)
+		return
+	}
+	s.writeResults(w, ctype, res)
+}
+
+// writeResults answers {"result": res}, unless it is over the size cap.
+func (s *Server) writeResults(w http.ResponseWriter, ctype string, res []any) {
+	if res == nil {
+		res = []any{}
+	}
+	var buf bytes.Buffer
+	writeJSON(&buf, map[string]any{"result": res})
+	if int64(buf.Len()) > s.opt.MaxResultBytes {
+		writeError(w, http.StatusRequestEntityTooLarge, s.resultBytesMessage())
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Write(buf.Bytes())
 }
 
 func hasParam(q queries.Query, name string) bool {

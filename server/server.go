@@ -114,6 +114,8 @@ type Server struct {
 	mux *http.ServeMux
 	ui  *uiFiles
 
+	active sync.WaitGroup // requests being answered, for Serve to wait on
+
 	snapMu sync.Mutex
 	snap   *graph.Snapshot // cached for diagrams, exports and Gephi; nil after a write
 }
@@ -163,6 +165,8 @@ func New(st *store.Store, opt Options) (*Server, error) {
 
 // ServeHTTP checks the request's host, origin and body size, then routes it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.active.Add(1)
+	defer s.active.Done()
 	if s.opt.LoopbackOnly && !loopbackHost(r.Host) {
 		writeError(w, http.StatusForbidden, fmt.Sprintf("host %q refused: this server listens on loopback only; open it as http://127.0.0.1 or http://localhost", r.Host))
 		return
@@ -203,6 +207,10 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
 	write := r.URL.Path == "/api/v2/write" || r.URL.Path == "/api/v2/delete" || r.URL.Path == "/api/v2/node/delete"
 	if write && !s.opt.Writable {
 		writeError(w, http.StatusForbidden, "the server is read-only; start it with --writable to allow writes and deletes")
+		return
+	}
+	if r.URL.Path == "/api/v2/query" && r.URL.Query().Get("lang") == "gizmo" {
+		s.serveGizmo(w, r)
 		return
 	}
 	if r.URL.Path != "/api/v2/query" {
@@ -350,6 +358,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 		err = hs.Close()
 	}
 	<-done
+	// Close does not wait for handlers; their queries, cancelled above,
+	// end before the caller may close the store.
+	s.active.Wait()
 	return err
 }
 

@@ -13,10 +13,10 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
-	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
+
+	"parkgraph/queries"
 )
 
 // planLimit bounds how long and how far a query runs to show its plan.
@@ -58,15 +58,7 @@ func (s *Server) serveShape(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	rec := &planRecorder{QuadStore: s.st.QuadStore()}
-	it, err := gizmo.NewSession(rec).Execute(ctx, string(body), query.Options{Collation: query.JSON, Limit: planResults})
-	if err != nil {
-		fail(http.StatusBadRequest, "query: "+err.Error())
-		return
-	}
-	for it.Next(ctx) {
-	}
-	err = it.Err()
-	it.Close()
+	_, err = queries.Run(ctx, rec, string(body), nil, planResults)
 	if err != nil && ctx.Err() == nil {
 		fail(http.StatusBadRequest, "query: "+err.Error())
 		return
