@@ -21,8 +21,8 @@ for (var d = 1; d <= 2 && ring.length > 0; d++) {
 function steps(node) {
   var out = [];
   preds.forEach(function (p) {
-    g.V(node).Out(p).ToArray().forEach(function (n) { out.push([p, "out", n]); });
-    g.V(node).In(p).ToArray().forEach(function (n) { out.push([p, "in", n]); });
+    g.V(node).Out(p).Unique().ToArray().forEach(function (n) { out.push([p, "out", n]); });
+    g.V(node).In(p).Unique().ToArray().forEach(function (n) { out.push([p, "in", n]); });
   });
   return out;
 }

@@ -2,7 +2,12 @@
 // param institution: the institution's IRI, e.g. <pg:institution/赣锋锂电材料及应用实验室>
 g.V(params.institution || "<pg:institution/赣锋锂电材料及应用实验室>")
   .Both("<pg:partners_with>")
-  .Tag("partner")
-  .Save("<pg:name>", "name")
-  .Save("<pg:type>", "type")
-  .All();
+  .Unique()
+  .ForEach(function (p) {
+    g.Emit({
+      id: p.id,
+      partner: p.id,
+      name: g.V(p.id).Out("<pg:name>").ToValue(),
+      type: g.V(p.id).Out("<pg:type>").ToValue(),
+    });
+  });
