@@ -20,6 +20,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -131,6 +132,24 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string
 // drainTimeout bounds how long Run waits for a stopped script to end.
 const drainTimeout = 10 * time.Second
 
+// scripts counts the scripts Run started that have not ended yet, including
+// stopped ones still inside a store operation.
+var scripts sync.WaitGroup
+
+// WaitStopped waits until every script Run started has ended, or the
+// timeout passes, and reports whether they all ended. Call it before closing
+// a store that queries may have been cancelled on.
+func WaitStopped(timeout time.Duration) bool {
+	done := make(chan struct{})
+	go func() { scripts.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		return false
+	}
+}
+
 // ErrStillRunning is returned when a stopped script did not end within
 // drainTimeout (it is inside one long store operation); its goroutine may
 // still read the store.
@@ -158,6 +177,7 @@ func RunCollated(ctx context.Context, qs cgraph.QuadStore, src string, params ma
 	if err != nil {
 		return nil, err
 	}
+	scripts.Add(1)
 	defer func() {
 		if derr := drain(it); derr != nil && err == nil {
 			err = derr
@@ -173,11 +193,14 @@ func RunCollated(ctx context.Context, qs cgraph.QuadStore, src string, params ma
 	return out, ctx.Err()
 }
 
-// drain stops a Gizmo iterator and waits for its script to end.
+// drain stops a Gizmo iterator and waits for its script to end; past
+// drainTimeout it returns ErrStillRunning and the script is left to end on
+// its own (WaitStopped waits for it).
 func drain(it query.Iterator) error {
 	it.Close() // cancels the script's context and interrupts its JavaScript
 	done := make(chan struct{})
 	go func() {
+		defer scripts.Done()
 		// After Close, Next only waits for the script's goroutine to end
 		// (results it still sends are dropped).
 		for it.Next(context.Background()) {

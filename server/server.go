@@ -56,6 +56,7 @@ import (
 	"parkgraph/graph"
 	"parkgraph/graph/analysis"
 	"parkgraph/graph/store"
+	"parkgraph/queries"
 )
 
 // Defaults of Options.
@@ -361,6 +362,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	// Close does not wait for handlers; their queries, cancelled above,
 	// end before the caller may close the store.
 	s.active.Wait()
+	if !queries.WaitStopped(30 * time.Second) {
+		s.opt.Log.Printf("a stopped query is still reading the store after 30s")
+	}
 	return err
 }
 

@@ -79,8 +79,9 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		sctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		go srv.Serve(sctx, ln, 5*time.Second)
+		served := make(chan error, 1)
+		go func() { served <- srv.Serve(sctx, ln, 5*time.Second) }()
+		defer func() { cancel(); <-served }() // before the store closes
 		o.URL = "http://" + ln.Addr().String()
 		fmt.Printf("serving %s (%d quads, %s) on %s, GOMAXPROCS %d\n", *db, quads, st.Backend(), o.URL, runtime.GOMAXPROCS(0))
 	}

@@ -155,7 +155,10 @@ func queryStore(ctx context.Context, o queryOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		queries.WaitStopped(10 * time.Second) // a stopped query may still read the store
+		st.Close()
+	}()
 	qctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	res, err := queries.Run(qctx, st.QuadStore(), o.Query.Source, o.Params, o.Limit)
