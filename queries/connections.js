@@ -13,8 +13,10 @@ dist[to] = 0;
 var ring = [to];
 for (var d = 1; d <= 2 && ring.length > 0; d++) {
   var next = [];
-  g.V.apply(g, ring).Both(preds).Unique().ToArray().forEach(function (n) {
-    if (dist[n] === undefined) { dist[n] = d; next.push(n); }
+  ring.forEach(function (r) {
+    g.V(r).Both(preds).Unique().ToArray().forEach(function (n) {
+      if (dist[n] === undefined) { dist[n] = d; next.push(n); }
+    });
   });
   ring = next;
 }

@@ -5,10 +5,9 @@
 var doc = params.doc || "<pg:doc/000_50c721a1e63a8171>";
 var preds = ["<pg:located_in>", "<pg:part_of>", "<pg:awarded>", "<pg:issued_by>",
   "<pg:invests_in>", "<pg:partners_with>", "<pg:builds>", "<pg:listed_on>"];
-var entities = g.V(doc).In("<pg:mentioned_in>").Unique().ToArray();
 var bySentence = {};
-if (entities.length > 0) {
-  g.V.apply(g, entities)
+g.V(doc).In("<pg:mentioned_in>").Unique().ToArray().forEach(function (e) {
+  g.V(e)
     .LabelContext(g.V(doc).In("<pg:doc>"), "sentence")
     .Tag("subject")
     .Out(preds, "predicate")
@@ -17,7 +16,7 @@ if (entities.length > 0) {
     .forEach(function (r) {
       (bySentence[r.sentence] = bySentence[r.sentence] || []).push({ subject: r.subject, predicate: r.predicate, object: r.object });
     });
-}
+});
 g.V(doc).In("<pg:doc>").Has("<pg:type>", "<pg:Sentence>").Unique().ForEach(function (s) {
   g.Emit({
     sentence: s.id,

@@ -7,10 +7,14 @@ var park = params.park || "<pg:park/新余高新区>";
 var parks = [park], seen = {}, ring = [park];
 seen[park] = true;
 while (ring.length > 0) {
-  ring = g.V.apply(g, ring).In("<pg:part_of>").Unique().ToArray().filter(function (p) { return !seen[p]; });
-  ring.forEach(function (p) { seen[p] = true; parks.push(p); });
+  var next = [];
+  ring.forEach(function (r) {
+    g.V(r).In("<pg:part_of>").Unique().ToArray().forEach(function (p) {
+      if (!seen[p]) { seen[p] = true; parks.push(p); next.push(p); }
+    });
+  });
+  ring = next;
 }
-var inPark = parks.concat(g.V.apply(g, parks).In("<pg:located_in>").Unique().ToArray());
 var done = {};
 function emit(hit) {
   var key = hit.investor + " " + hit.target;
@@ -25,5 +29,12 @@ function emit(hit) {
     year: st.Out("<pg:year>").ToValue(),
   });
 }
-g.V.apply(g, inPark).Tag("investor").Out("<pg:invests_in>").Tag("target").TagArray().forEach(emit);
-g.V.apply(g, inPark).Tag("target").In("<pg:invests_in>").Tag("investor").TagArray().forEach(emit);
+// Lookups start from one park at a time: Cayley plans a walk from a single
+// node through its indexes, but one from a list of nodes as a scan.
+parks.forEach(function (p) {
+  g.V(p).Tag("investor").Out("<pg:invests_in>").Tag("target").TagArray().forEach(emit);
+  g.V(p).Tag("target").In("<pg:invests_in>").Tag("investor").TagArray().forEach(emit);
+  var members = g.V(p).In("<pg:located_in>").Unique();
+  members.Tag("investor").Out("<pg:invests_in>").Tag("target").TagArray().forEach(emit);
+  members.Tag("target").In("<pg:invests_in>").Tag("investor").TagArray().forEach(emit);
+});

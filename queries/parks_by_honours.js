@@ -7,11 +7,16 @@ function count(p) {
   var n = 0, seen = {}, ring = [p];
   seen[p] = true;
   while (ring.length > 0) {
-    g.V.apply(g, ring).In("<pg:located_in>").Unique().ToArray().forEach(function (e) {
-      if (honoured[e] && !seen[e]) { seen[e] = true; n++; }
+    var next = [];
+    ring.forEach(function (r) {
+      g.V(r).In("<pg:located_in>").Unique().ToArray().forEach(function (e) {
+        if (honoured[e] && !seen[e]) { seen[e] = true; n++; }
+      });
+      g.V(r).In("<pg:part_of>").Unique().ToArray().forEach(function (x) {
+        if (!seen[x]) { seen[x] = true; next.push(x); }
+      });
     });
-    ring = g.V.apply(g, ring).In("<pg:part_of>").Unique().ToArray().filter(function (x) { return !seen[x]; });
-    ring.forEach(function (x) { seen[x] = true; });
+    ring = next;
   }
   return n;
 }
