@@ -578,3 +578,26 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("close store after shutdown: %v", err)
 	}
 }
+
+func TestResultBytesCap(t *testing.T) {
+	ts := newServer(t, server.Options{MaxResultBytes: 1 << 20})
+	big := `var s = "x"; for (var i = 0; i < 16; i++) { s = s + s; } for (var j = 0; j < 40; j++) { g.Emit(s + j); }`
+	r := gizmo(t, ts, big)
+	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(r.errorMessage(t), "more than 1 MiB") {
+		t.Errorf("2.5 MiB of results: %d %s", r.status, r.body)
+	}
+	if r := gizmo(t, ts, strings.Replace(big, "j < 40", "j < 10", 1)); r.status != 200 {
+		t.Errorf("640 KiB of results: %d", r.status)
+	}
+}
+
+func TestIsLoopback(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:64210": true, "localhost:64210": true, "[::1]:64210": true, "127.1.2.3:80": true,
+		"0.0.0.0:64210": false, ":64210": false, "192.168.1.20:64210": false, "[::]:64210": false, "example.org:80": false,
+	} {
+		if got := server.IsLoopback(addr); got != want {
+			t.Errorf("IsLoopback(%q) = %v", addr, got)
+		}
+	}
+}
