@@ -133,6 +133,7 @@ type lexicon struct {
 	suffixes    revTrie[*suffix]
 	stops       revTrie[bool] // value: the stop is soft (also occurs inside names)
 	generic     revTrie[bool]
+	disciplines revTrie[bool] // subjects a university is named for (电子, 科技)
 	places      revTrie[bool]
 	placeList   []string
 	honours     revTrie[string]
@@ -216,6 +217,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		into func(string)
 	}{
 		{"rules/generic.txt", func(w string) { lx.generic.add(w, true) }},
+		{"rules/disciplines.txt", func(w string) { lx.disciplines.add(w, true) }},
 		{"rules/places.txt", func(w string) { lx.places.add(w, true); lx.placeList = append(lx.placeList, w) }},
 		{"rules/cities.txt", func(w string) { lx.addCity(w) }},
 		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
@@ -314,6 +316,21 @@ func (lx *lexicon) isGenericCore(rs []rune) bool {
 		return false
 	}
 	return true
+}
+
+// namesDiscipline reports whether rs is two or more subject words (电子科技),
+// which name a university.
+func (lx *lexicon) namesDiscipline(rs []rune) bool {
+	end, words := len(rs), 0
+	for end > 0 {
+		n, _, ok := lx.disciplines.longest(rs, 0, end)
+		if !ok {
+			return false
+		}
+		end -= n
+		words++
+	}
+	return words >= 2
 }
 
 // hasPlace reports whether rs holds a place word (a province, a region).
