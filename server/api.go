@@ -166,16 +166,43 @@ func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "query is empty")
 		return
 	}
-	col, ctype := query.JSON, "application/json"
-	if accept := r.Header.Get("Accept"); strings.HasPrefix(accept, "application/ld+json") {
-		col, ctype = query.JSONLD, "application/ld+json"
-	}
-	res, status, msg := s.runCollated(r.Context(), src, nil, col)
+	// Scripts always run with JSON collation, so that the values they see
+	// (ToArray, ToValue, TagArray) are the same whoever asks: IRIs as
+	// "<pg:…>", which g.V() takes back. A client asking for JSON-LD, as
+	// the web UI does, gets nodes as {"@id": …} in the results.
+	res, status, msg := s.runCollated(r.Context(), src, nil, query.JSON)
 	if status != http.StatusOK {
 		writeError(w, status, msg)
 		return
 	}
-	s.writeResults(w, ctype, res)
+	if accept := r.Header.Get("Accept"); strings.HasPrefix(accept, "application/ld+json") {
+		for i := range res {
+			res[i] = toJSONLD(res[i])
+		}
+		s.writeResults(w, "application/ld+json", res)
+		return
+	}
+	s.writeResults(w, "application/json", res)
+}
+
+// toJSONLD writes the IRIs of JSON-collated results ("<pg:…>") as JSON-LD
+// node references ({"@id": "pg:…"}).
+func toJSONLD(v any) any {
+	switch x := v.(type) {
+	case string:
+		if len(x) > 2 && x[0] == '<' && x[len(x)-1] == '>' {
+			return map[string]any{"@id": x[1 : len(x)-1]}
+		}
+	case []any:
+		for i := range x {
+			x[i] = toJSONLD(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = toJSONLD(x[k])
+		}
+	}
+	return v
 }
 
 // writeResults answers {"result": res}, unless it is over the size cap.

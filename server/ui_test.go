@@ -33,7 +33,7 @@ func TestWebUIInChromium(t *testing.T) {
 	}
 	ts := newServer(t, server.Options{MonacoDir: monaco})
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	b, err := browser.Start(ctx, chromium, t.TempDir(), 1280, 900)
 	if err != nil {
@@ -59,6 +59,24 @@ func TestWebUIInChromium(t *testing.T) {
 		clickOn = `(function (text) { var el = Array.from(document.querySelectorAll("body *")).filter(function (e) { return e.textContent.trim() === text; }).pop(); if (!el) throw new Error("nothing reads " + text); el.click(); return true; })`
 		run     = `Array.from(document.querySelectorAll("button")).find(function (b) { return /Run$/.test(b.textContent.trim()); }).click()`
 	)
+	// runUntil clicks Run until cond holds: the button does nothing until
+	// the editor has told the page it is ready, which on a busy machine
+	// comes a moment after its text shows.
+	runUntil := func(cond string) {
+		t.Helper()
+		for attempt := 1; ; attempt++ {
+			must(b.Eval(ctx, run, nil))
+			wctx, stop := context.WithTimeout(ctx, 10*time.Second)
+			err := b.WaitFor(wctx, cond)
+			stop()
+			if err == nil {
+				return
+			}
+			if ctx.Err() != nil || attempt == 5 {
+				must(err)
+			}
+		}
+	}
 	// openSaved opens a saved query from /queries in the UI's editor.
 	openSaved := func(name string, params map[string]string) {
 		t.Helper()
@@ -72,8 +90,7 @@ func TestWebUIInChromium(t *testing.T) {
 
 	// A saved query runs in the Query tab and shows its results.
 	openSaved("honour_detail", map[string]string{"honour": "pg:honor/全省科技领军企业"})
-	must(b.Eval(ctx, run, nil))
-	must(b.WaitFor(ctx, editor+`.length > 1 && `+editor+`[1].innerText.includes("江西赣锋锂业集团股份有限公司") && `+editor+`[1].innerText.includes("江西省科技厅")`))
+	runUntil(editor + `.length > 1 && ` + editor + `[1].innerText.includes("江西赣锋锂业集团股份有限公司") && ` + editor + `[1].innerText.includes("江西省科技厅")`)
 	var results string
 	must(b.Eval(ctx, editor+`[1].innerText`, &results))
 	if !strings.Contains(results, "result") || strings.Contains(results, "error") {
@@ -85,8 +102,7 @@ func TestWebUIInChromium(t *testing.T) {
 	openSaved("viz_honours", nil)
 	must(b.Eval(ctx, clickOn+`("Visualize")`, nil))
 	must(b.WaitFor(ctx, editor+`.length > 0 && `+editor+`[0].innerText.includes("viz_honours")`))
-	must(b.Eval(ctx, run, nil))
-	must(b.WaitFor(ctx, `document.querySelectorAll("main svg circle").length >= 10`))
+	runUntil(`document.querySelectorAll("main svg circle").length >= 10`)
 	var labels []string
 	must(b.Eval(ctx, `Array.from(document.querySelectorAll("main svg text")).map(function (e) { return e.textContent; })`, &labels))
 	joined := strings.Join(labels, "\n")
@@ -106,7 +122,6 @@ func TestWebUIInChromium(t *testing.T) {
 	// The Query Shape tab shows the plan of the same query.
 	must(b.Eval(ctx, clickOn+`("Query Shape")`, nil))
 	must(b.WaitFor(ctx, editor+`.length > 0 && `+editor+`[0].innerText.includes("viz_honours")`))
-	must(b.Eval(ctx, run, nil))
-	must(b.WaitFor(ctx, editor+`.length > 1 && `+editor+`[1].innerText.includes("\"paths\"") && `+editor+`[1].innerText.includes("\"shape\"")`))
+	runUntil(editor + `.length > 1 && ` + editor + `[1].innerText.includes("\"paths\"") && ` + editor + `[1].innerText.includes("\"shape\"")`)
 	screenshot("shape.png")
 }
