@@ -20,7 +20,7 @@ func init() {
 	register(command{name: "serve", summary: "serve the Cayley web UI, Cayley's HTTP API and the saved queries", run: runServe})
 }
 
-const serveUsage = "usage: parkgraph serve [--db DSN] [--addr 127.0.0.1:64210] [--timeout 30s] [--writable] [--cors ORIGIN] [--max-body 1MiB] [--max-results 10000]"
+const serveUsage = "usage: parkgraph serve [--db DSN] [--addr 127.0.0.1:64210] [--timeout 30s] [--writable] [--cors ORIGIN] [--max-body BYTES] [--max-results 10000]"
 
 // serveOptions are the settings of one serve command.
 type serveOptions struct {
