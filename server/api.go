@@ -123,6 +123,16 @@ func (s *Server) runQuery(ctx context.Context, src string, params map[string]any
 }
 
 func (s *Server) runCollated(ctx context.Context, src string, params map[string]any, col query.Collation) ([]any, int, string) {
+	wait := time.NewTimer(s.opt.Timeout)
+	defer wait.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-wait.C:
+		return nil, http.StatusServiceUnavailable, fmt.Sprintf("the server is busy: %d queries have been running for longer than %s (--timeout); try again", s.opt.MaxConcurrent, s.opt.Timeout)
+	case <-ctx.Done():
+		return nil, http.StatusServiceUnavailable, "request cancelled while waiting for a query slot"
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
 	res, err := queries.RunCollated(ctx, s.st.QuadStore(), src, params, s.opt.MaxResults+1, col)

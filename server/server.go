@@ -35,6 +35,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -81,6 +82,10 @@ type Options struct {
 	// or address, so that a web page cannot reach the server through a DNS
 	// name rebound to 127.0.0.1. Set it when listening on loopback.
 	LoopbackOnly bool
+	// MaxConcurrent is how many Gizmo queries run at once; others wait
+	// their turn (up to Timeout), so that under load each runs at full
+	// speed instead of all crawling together. 0 means 2 per CPU.
+	MaxConcurrent int
 	// MonacoDir is a local copy of the Monaco editor (the min/vs folder of
 	// monaco-editor 0.18.1) for the UI to load instead of fetching it from
 	// cdn.jsdelivr.net; "" to use the CDN.
@@ -104,6 +109,9 @@ func (o *Options) defaults() {
 	if o.Log == nil {
 		o.Log = log.New(io.Discard, "", 0)
 	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = 2 * runtime.GOMAXPROCS(0)
+	}
 }
 
 // Server is an http.Handler serving one store.
@@ -116,6 +124,7 @@ type Server struct {
 	ui  *uiFiles
 
 	active sync.WaitGroup // requests being answered, for Serve to wait on
+	slots  chan struct{}  // one per query allowed to run at once
 
 	snapMu sync.Mutex
 	snap   *graph.Snapshot // cached for diagrams, exports and Gephi; nil after a write
@@ -136,7 +145,7 @@ func New(st *store.Store, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web UI: %w", err)
 	}
-	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), ui: ui}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), ui: ui, slots: make(chan struct{}, opt.MaxConcurrent)}
 	router := httprouter.New()
 	s.api = cayleyhttp.NewBoundAPIv2(&cgraph.Handle{QuadStore: st.QuadStore(), QuadWriter: qw}, router)
 	s.api.SetReadOnly(!opt.Writable)

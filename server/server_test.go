@@ -601,3 +601,20 @@ func TestIsLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestQueriesTakeTurns runs one query at a time: a quick query waits for an
+// endless one to be stopped, then runs.
+func TestQueriesTakeTurns(t *testing.T) {
+	ts := newServer(t, server.Options{Timeout: 600 * time.Millisecond, MaxConcurrent: 1})
+	go gizmo(t, ts, `while (true) {}`)
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	r := gizmo(t, ts, `g.V("<pg:park/白马园区>").All()`)
+	took := time.Since(start)
+	if r.status != 200 {
+		t.Errorf("the waiting query: %d %s", r.status, r.body)
+	}
+	if took < 300*time.Millisecond {
+		t.Errorf("the quick query ran after %s, beside the endless one", took)
+	}
+}

@@ -20,7 +20,7 @@ func init() {
 	register(command{name: "serve", summary: "serve the Cayley web UI, Cayley's HTTP API and the saved queries", run: runServe})
 }
 
-const serveUsage = "usage: parkgraph serve [--db DSN] [--addr 127.0.0.1:64210] [--timeout 30s] [--writable] [--cors ORIGIN] [--max-body BYTES] [--max-results 10000]"
+const serveUsage = "usage: parkgraph serve [--db DSN] [--addr 127.0.0.1:64210] [--timeout 30s] [--writable] [--cors ORIGIN] [--max-body BYTES] [--max-results 10000] [--max-concurrent N]"
 
 // serveOptions are the settings of one serve command.
 type serveOptions struct {
@@ -40,6 +40,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.Server.CORSOrigin, "cors", "", "allow cross-origin requests from this origin (as https://example.org, or *)")
 	fs.Int64Var(&o.Server.MaxBodyBytes, "max-body", server.DefaultMaxBodyBytes, "largest request body in bytes")
 	fs.IntVar(&o.Server.MaxResults, "max-results", server.DefaultMaxResults, "most results one query may return")
+	fs.IntVar(&o.Server.MaxConcurrent, "max-concurrent", 0, "queries run at once; the others wait their turn (default 2 per CPU)")
 	fs.StringVar(&o.Server.MonacoDir, "monaco", os.Getenv("PARKGRAPH_MONACO"), "serve the UI's editor from this copy of monaco-editor "+"0.18.1's min/vs folder instead of cdn.jsdelivr.net (default $PARKGRAPH_MONACO)")
 	fs.DurationVar(&o.Grace, "grace", 10*time.Second, "on SIGTERM or Ctrl-C, how long requests in flight may take to finish")
 	fs.Usage = func() {
