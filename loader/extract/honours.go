@@ -305,6 +305,9 @@ func (d *doc) recognizeCatalogueHonours() {
 			}
 			break
 		}
+		if lx.cuedHonours[string(d.m[e-n:e])] && b == e-n && !(b > lo && isQuote(d.m[b-1])) && d.hasAt(e, "年产", "产能", "生产", "建设", "项目", "投产", "改造", "车间", "内", "里") {
+			continue // 其智能工厂年产能达300万台: the everyday phrase, not the title
+		}
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}

@@ -387,6 +387,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 	lx := d.x.lex
 	i := b
 	parent = -1
+	softStart := b // start of the last soft stop taken into the name
 	for i > lo {
 		r := d.m[i-1]
 		if k := d.mentionEndingAt(i); k >= 0 {
@@ -430,10 +431,13 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) {
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && !d.insidePlace(i-n, i, b) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) {
 			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) {
 				break
 			}
+			// A soft stop read as part of the name: no stop may end inside
+			// it (联合建设…平台 is not cut at 合建).
+			softStart = i - n
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
