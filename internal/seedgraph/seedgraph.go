@@ -5,24 +5,15 @@ package seedgraph
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"path/filepath"
 	"testing"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
-
-	"parkgraph/graph"
 	"parkgraph/graph/analysis"
 	"parkgraph/graph/store"
 	"parkgraph/internal/testenv"
 	"parkgraph/loader"
 	"parkgraph/loader/extract"
 )
-
-// RunIRI labels the analysis quads Build writes.
-const RunIRI quad.IRI = "pg:run/seed"
 
 // Open opens a store at dsn (memory: when empty), builds the seed articles
 // into it and closes it when the test ends.
@@ -47,8 +38,9 @@ func Open(t testing.TB, dsn string) *store.Store {
 }
 
 // Build loads, extracts and stores the files, analyses the graph and, when
-// the store holds no analysis yet, writes the measures as quads (pg:pagerank,
-// pg:community, …) labelled RunIRI, so that Gizmo can sort and filter on them.
+// the store holds no analysis yet, writes the results with the store's own
+// WriteAnalysis (pg:pagerank, pg:community, … under one run label), as
+// "parkgraph build" does, so that Gizmo can sort and filter on them.
 func Build(ctx context.Context, st *store.Store, files []string) error {
 	x, err := extract.Default()
 	if err != nil {
@@ -73,41 +65,8 @@ func Build(ctx context.Context, st *store.Store, files []string) error {
 			return nil // the store already holds an analysis
 		}
 	}
-	analysis.Analyze(snap, analysis.DefaultOptions())
-	return WriteMeasures(st, snap)
-}
-
-// WriteMeasures writes the snapshot's per-node measures and community names
-// into the store, labelled RunIRI.
-func WriteMeasures(st *store.Store, snap *graph.Snapshot) error {
-	qw, err := cgraph.NewQuadWriter("single", st.QuadStore(), cgraph.Options{
-		"ignore_duplicate": true,
-		"ignore_missing":   true,
-	})
-	if err != nil {
-		return err
-	}
-	tx := cgraph.NewTransaction()
-	tx.AddQuad(quad.Make(RunIRI, graph.PredType, graph.ClassRun, RunIRI))
-	for i := range snap.Nodes {
-		n := &snap.Nodes[i]
-		for _, m := range graph.Measures {
-			v, ok := n.Metrics[m.Name]
-			if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-				continue
-			}
-			var o quad.Value = quad.Float(v)
-			if m.Int {
-				o = quad.Int(int64(v))
-			}
-			tx.AddQuad(quad.Make(n.IRI, m.IRI(), o, RunIRI))
-		}
-		if n.Community != "" {
-			tx.AddQuad(quad.Make(n.IRI, graph.PredCommunityName, quad.String(n.Community), RunIRI))
-		}
-	}
-	if err := qw.ApplyTransaction(tx); err != nil {
-		return fmt.Errorf("write analysis: %w", err)
-	}
-	return nil
+	opt := analysis.DefaultOptions()
+	rep := analysis.Analyze(snap, opt)
+	_, err = st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: opt.Seed})
+	return err
 }
