@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bbolt "github.com/boltdb/bolt"
@@ -53,5 +54,43 @@ func openBolt(dir string, opts cgraph.Options) (hkv.KV, error) {
 	}
 	db.DB().NoSync = nosync
 	db.DB().NoGrowSync = nosync
+	openedMu.Lock()
+	opened[dir] = &boltHandle{db: db.DB()}
+	openedMu.Unlock()
 	return db, nil
+}
+
+// opened hands the bolt database Cayley just opened to Open, which keeps it
+// to switch syncing off during a bulk load.
+var (
+	openedMu sync.Mutex
+	opened   = map[string]*boltHandle{}
+)
+
+func lastBolt(dir string) *boltHandle {
+	openedMu.Lock()
+	defer openedMu.Unlock()
+	h := opened[dir]
+	delete(opened, dir)
+	return h
+}
+
+// boltHandle is the bolt database under a store.
+type boltHandle struct {
+	db *bbolt.DB
+}
+
+// setBulk turns fsync on commit off (bulk) or back on. Turning it back on
+// syncs what was written meanwhile. A process killed while syncing is off
+// loses nothing the operating system received; only a crash of the machine
+// itself could.
+func (h *boltHandle) setBulk(on bool) error {
+	if h == nil || h.db.NoSync == on {
+		return nil
+	}
+	h.db.NoSync = on
+	if !on {
+		return h.db.Sync()
+	}
+	return nil
 }
