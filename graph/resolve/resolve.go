@@ -42,7 +42,7 @@ type Entity struct {
 
 // Cluster is a group of entities that are one organisation.
 type Cluster struct {
-	Canonical quad.IRI   // the node the others are merged into
+	Canonical quad.IRI // the node the others are merged into
 	Type      graph.EntityType
 	Name      string     // canonical name
 	Members   []quad.IRI // every entity of the cluster, the canonical one included, sorted

@@ -48,7 +48,7 @@ const DefaultLoadBatch = 100_000
 
 // LoadOptions tune Load.
 type LoadOptions struct {
-	Batch    int                // quads per transaction; DefaultLoadBatch when 0
+	Batch    int               // quads per transaction; DefaultLoadBatch when 0
 	Progress func(quads int64) // called after each batch with the quads read so far
 }
 

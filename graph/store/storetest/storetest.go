@@ -55,7 +55,9 @@ func Open(t *testing.T, dsn string) *store.Store {
 }
 
 // Ref is shorthand for an entity reference.
-func Ref(t graph.EntityType, name string) graph.EntityRef { return graph.EntityRef{Type: t, Name: name} }
+func Ref(t graph.EntityType, name string) graph.EntityRef {
+	return graph.EntityRef{Type: t, Name: name}
+}
 
 // Fixture entities.
 var (
