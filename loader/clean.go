@@ -61,13 +61,22 @@ func Clean(text string) (clean, title string) {
 			}
 			continue
 		}
-		if bylineLine.MatchString(line) || strings.HasPrefix(line, "原标题") {
+		if mayBeByline(line) && bylineLine.MatchString(line) || strings.HasPrefix(line, "原标题") {
 			flush() // bylines, and the reprint note that repeats a headline
 			continue
 		}
-		line = bylineInline.ReplaceAllString(line, "")
-		line = datelineLead.ReplaceAllString(line, "")
-		line = strings.TrimFunc(creditTail.ReplaceAllString(line, "$1"), unicode.IsSpace)
+		// The patterns run only where their key words occur: most lines
+		// hold none, and the patterns cost more than the look.
+		if strings.Contains(line, "记者") || strings.Contains(line, "通讯员") {
+			line = bylineInline.ReplaceAllString(line, "")
+		}
+		if head := prefixBytes(line, 96); strings.Contains(head, "电") || strings.Contains(head, "讯") {
+			line = datelineLead.ReplaceAllString(line, "")
+		}
+		if tail := suffixBytes(line, 24); strings.Contains(tail, "摄") || strings.Contains(tail, "供图") {
+			line = creditTail.ReplaceAllString(line, "$1")
+		}
+		line = strings.TrimFunc(line, unicode.IsSpace)
 		if line == "" {
 			continue
 		}
@@ -118,6 +127,48 @@ func Clean(text string) (clean, title string) {
 		}
 	}
 	return b.String(), title
+}
+
+// mayBeByline reports whether a line could be a byline: one starting with ◎
+// or naming a reporter's, photographer's or editor's role, and short.
+func mayBeByline(line string) bool {
+	if len(line) > 400 {
+		return false
+	}
+	if strings.HasPrefix(line, "◎") {
+		return true
+	}
+	for _, w := range bylineRoles {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var bylineRoles = []string{"记者", "通讯员", "实习生", "摄影", "撰稿", "编辑", "责编"}
+
+// prefixBytes returns at most the first n bytes of s, cut at a rune
+// boundary; suffixBytes the last n.
+func prefixBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func suffixBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // cutMidSentence reports whether a paragraph ends without closing

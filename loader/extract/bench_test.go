@@ -1,10 +1,14 @@
 package extract_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
 
+	"parkgraph/internal/corpus"
 	"parkgraph/internal/testenv"
 	"parkgraph/loader"
 	"parkgraph/loader/extract"
@@ -35,4 +39,68 @@ func BenchmarkExtractSeed(b *testing.B) {
 		x.Extract(&dd)
 	}
 	stop()
+}
+
+// BenchmarkExtractCorpus measures what "parkgraph extract" does to each
+// file after reading it — decode, clean, split, extract — over a generated
+// corpus at two sizes: a quarter of PARKGRAPH_BENCH_MB megabytes and all of
+// it (default 4; the speed target is measured with 12 or more). It reports
+// megabytes of article text per CPU-second (so per core) and the peak heap
+// the extraction adds on top of the raw corpus held as input, which should
+// not grow with the corpus: articles are extracted one at a time and nothing
+// is kept.
+func BenchmarkExtractCorpus(b *testing.B) {
+	mb := 4
+	if s := os.Getenv("PARKGRAPH_BENCH_MB"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("PARKGRAPH_BENCH_MB=%q: want a whole number of megabytes", s)
+		}
+		mb = n
+	}
+	x, err := extract.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []int{max(1, mb/4), mb} {
+		b.Run(fmt.Sprintf("MB=%d", size), func(b *testing.B) {
+			srcs, total := generateSources(int64(size) << 20)
+			b.SetBytes(total)
+			b.ReportAllocs()
+			var ms runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			base, peak := ms.HeapAlloc, ms.HeapAlloc
+			stop := testenv.CPUThroughput(b, total)
+			for b.Loop() {
+				for i, src := range srcs {
+					d, err := loader.Prepare(src)
+					if err != nil {
+						b.Fatal(err)
+					}
+					x.Extract(d)
+					if i%64 == 0 {
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapAlloc)
+					}
+				}
+			}
+			stop()
+			b.ReportMetric(float64(peak-base)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// generateSources generates articles until they hold at least size bytes of
+// text, as the sources reading their files would give.
+func generateSources(size int64) ([]loader.Source, int64) {
+	c := corpus.New(corpus.Options{Articles: int(size / 1000)})
+	var srcs []loader.Source
+	var total int64
+	for i := 0; total < size && i < c.Len(); i++ {
+		a := c.Article(i)
+		srcs = append(srcs, loader.Source{Path: a.ID + ".txt", Bytes: []byte(a.Text)})
+		total += int64(len(a.Text))
+	}
+	return srcs, total
 }

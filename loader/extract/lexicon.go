@@ -12,6 +12,18 @@ import (
 // revTrie finds the words that end at a position of a rune slice.
 type revTrie[V any] struct {
 	root revNode[V]
+	// ends marks the runes below U+10000 that end some word, so that most
+	// positions are rejected with one bit test instead of a map lookup.
+	ends [1 << 16 / 64]uint64
+	wide bool // some word ends in a rune above U+FFFF
+}
+
+// mayEndWith reports whether a word can end with r.
+func (t *revTrie[V]) mayEndWith(r rune) bool {
+	if r >= 1<<16 || r < 0 {
+		return t.wide
+	}
+	return t.ends[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
 type revNode[V any] struct {
@@ -23,6 +35,13 @@ type revNode[V any] struct {
 func (t *revTrie[V]) add(word string, v V) {
 	n := &t.root
 	rs := []rune(word)
+	if len(rs) > 0 {
+		if r := rs[len(rs)-1]; r >= 1<<16 || r < 0 {
+			t.wide = true
+		} else {
+			t.ends[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
 	for i := len(rs) - 1; i >= 0; i-- {
 		if n.next == nil {
 			n.next = map[rune]*revNode[V]{}
@@ -42,6 +61,9 @@ func (t *revTrie[V]) add(word string, v V) {
 func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
 	var best V
 	bestLen, found := 0, false
+	if end <= lo || !t.mayEndWith(rs[end-1]) {
+		return 0, best, false
+	}
 	n := &t.root
 	for i := end - 1; i >= lo; i-- {
 		n = n.next[rs[i]]
@@ -68,6 +90,9 @@ func (t *revTrie[V]) startsAt(rs []rune, start, end int) bool {
 
 // each calls fn for every word ending at end, shortest first.
 func (t *revTrie[V]) each(rs []rune, lo, end int, fn func(n int, v V)) {
+	if end <= lo || !t.mayEndWith(rs[end-1]) {
+		return
+	}
 	n := &t.root
 	for i := end - 1; i >= lo; i-- {
 		n = n.next[rs[i]]
