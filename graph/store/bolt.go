@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +13,7 @@ import (
 	bbolt "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
@@ -28,6 +31,35 @@ func init() {
 		NewFunc:      openBolt,
 		InitFunc:     createBolt,
 		IsPersistent: true,
+	})
+}
+
+// labelIndex lists the quads of one label. Cayley's default bolt indexes
+// (subject-predicate and object-predicate-subject) make finding the quads of
+// a document or sentence a scan of the whole store; with it, replacing or
+// removing a document reads only that document's quads.
+var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+
+// addLabelIndex adds labelIndex to a freshly initialised, still empty bolt
+// store. Cayley reads a store's index list from its metadata when it opens
+// it; the index list cannot be set through its options.
+func addLabelIndex(dir string) error {
+	db, err := hbolt.Open(boltFile(dir), &bbolt.Options{Timeout: boltLockTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	indexes := append(append([]kv.QuadIndex(nil), kv.DefaultQuadIndexes...), labelIndex)
+	data, err := json.Marshal(indexes)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		if err := hkv.CreateBucket(ctx, tx, hkv.Key{[]byte{quad.Label.Prefix()}}); err != nil {
+			return err
+		}
+		return tx.Put(ctx, hkv.Key{[]byte("meta"), []byte("indexes")}, data)
 	})
 }
 

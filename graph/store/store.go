@@ -70,6 +70,9 @@ func Open(dsn string) (*Store, error) {
 			if err := cgraph.InitQuadStore(backend, addr, opts); err != nil {
 				return nil, fmt.Errorf("create store %s: %w", dsn, err)
 			}
+			if err := addLabelIndex(addr); err != nil {
+				return nil, fmt.Errorf("create store %s: %w", dsn, err)
+			}
 		}
 	case "postgres", "cockroach":
 		// Creating the tables is idempotent: an existing schema is kept.
@@ -111,6 +114,25 @@ func redact(dsn string) string {
 	return dsn
 }
 
+// Exists returns an error when the DSN names a bolt store that has not been
+// created, so that commands which only read do not create an empty store
+// under a mistyped path. Other backends are checked by Open.
+func Exists(dsn string) error {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	backend, addr, err := parseDSN(dsn)
+	if err != nil {
+		return err
+	}
+	if backend == boltBackend {
+		if _, err := os.Stat(boltFile(addr)); err != nil {
+			return fmt.Errorf("no store at %s (%s is missing); build one with \"parkgraph build --db %s PATH…\" or pass --db", dsn, boltFile(addr), dsn)
+		}
+	}
+	return nil
+}
+
 func parseDSN(dsn string) (backend, addr string, err error) {
 	switch {
 	case dsn == "memory:" || dsn == "memory":
@@ -148,6 +170,18 @@ func (s *Store) Close() error {
 		s.bolt.setBulk(false) // sync whatever a bulk load left unsynced
 	}
 	return s.qs.Close()
+}
+
+// SetBulk switches a bolt store into bulk mode (on) and out of it (off).
+// In bulk mode commits are not synced to disk one by one; leaving bulk mode,
+// and Close, sync them. A process killed in bulk mode loses nothing it
+// committed, as the operating system holds the writes; only a crash of the
+// machine itself could lose the last ones. Other backends ignore it.
+func (s *Store) SetBulk(on bool) error {
+	if s.bolt == nil {
+		return nil
+	}
+	return s.bolt.setBulk(on)
 }
 
 // Stats returns the number of quads in the store.
