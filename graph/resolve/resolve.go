@@ -311,6 +311,14 @@ func Core(name string) (core, region string) {
 			}
 		}
 	}
+	for _, suf := range suffixes { // longest first
+		if strings.HasSuffix(s, suf) {
+			if len(s) > len(suf) {
+				s = strings.TrimSuffix(s, suf)
+			}
+			break
+		}
+	}
 	if r, rest := stripProvince(s); r != "" && utf8.RuneCountInString(rest) >= 2 {
 		if region == "" {
 			region = r
@@ -318,12 +326,6 @@ func Core(name string) (core, region string) {
 			region = conflictRegion
 		}
 		s = rest
-	}
-	for _, suf := range suffixes {
-		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
-			s = strings.TrimSuffix(s, suf)
-			break
-		}
 	}
 	return s, region
 }
