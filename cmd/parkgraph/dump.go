@@ -50,6 +50,9 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return fmt.Errorf("dump: %w", err)
 	}

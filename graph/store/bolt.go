@@ -77,19 +77,21 @@ func openBolt(dir string, opts cgraph.Options) (hkv.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := hbolt.Open(boltFile(dir), &bbolt.Options{Timeout: boltLockTimeout})
+	// A large initial map saves remapping the file each time it grows; it is
+	// address space, not memory.
+	db, err := bbolt.Open(boltFile(dir), 0o644, &bbolt.Options{Timeout: boltLockTimeout, InitialMmapSize: 1 << 30})
 	if errors.Is(err, bbolt.ErrTimeout) {
 		return nil, fmt.Errorf("%s is in use by another process (a running parkgraph serve or build?); stop it or use another --db", dir)
 	}
 	if err != nil {
 		return nil, err
 	}
-	db.DB().NoSync = nosync
-	db.DB().NoGrowSync = nosync
+	db.NoSync = nosync
+	db.NoGrowSync = nosync
 	openedMu.Lock()
-	opened[dir] = &boltHandle{db: db.DB()}
+	opened[dir] = &boltHandle{db: db}
 	openedMu.Unlock()
-	return db, nil
+	return &boltKV{db: db}, nil
 }
 
 // opened hands the bolt database Cayley just opened to Open, which keeps it
