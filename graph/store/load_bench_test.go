@@ -113,4 +113,3 @@ func BenchmarkLoadBoltCayleyWriter(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
 }
-
