@@ -17,9 +17,9 @@ import (
 //	<member> pg:canonical <canonical entity>   for every entity merged into another
 //	pg:resolution pg:rules "merge: …"          the aliases file in force
 const (
-	PredCanonical   quad.IRI = "pg:canonical"
-	PredRules       quad.IRI = "pg:rules"
-	ResolutionLabel quad.IRI = "pg:resolution"
+	PredCanonical   = graph.PredCanonical
+	PredRules       = graph.PredRules
+	ResolutionLabel = graph.ResolutionLabel
 )
 
 // Entities reads every entity node with its names, aliases and documents.
