@@ -42,24 +42,24 @@ func (s *Store) Entities(ctx context.Context) ([]resolve.Entity, error) {
 		}
 		m[k][v] = true
 	}
-	err := s.eachQuad(ctx, quad.Predicate, graph.PredType, func(q quad.Quad) {
-		if t, ok := graph.EntityTypeOf(iriOf(q.Object)); ok {
-			ent(q.Subject).Type = t
-		}
-	})
-	if err == nil {
-		err = s.eachQuad(ctx, quad.Predicate, graph.PredName, func(q quad.Quad) { ent(q.Subject).Name = quad.ToString(q.Object) })
-	}
-	if err == nil {
-		err = s.eachQuad(ctx, quad.Predicate, graph.PredAlias, func(q quad.Quad) { add(aliases, iriOf(q.Subject), quad.ToString(q.Object)) })
-	}
-	if err == nil {
-		err = s.eachQuad(ctx, quad.Predicate, graph.PredMentionedIn, func(q quad.Quad) {
+	// One pass over the store: without a predicate index each predicate
+	// lookup would scan it whole.
+	err := s.EachQuad(ctx, func(q quad.Quad) {
+		switch q.Predicate {
+		case graph.PredType:
+			if t, ok := graph.EntityTypeOf(iriOf(q.Object)); ok {
+				ent(q.Subject).Type = t
+			}
+		case graph.PredName:
+			ent(q.Subject).Name = quad.ToString(q.Object)
+		case graph.PredAlias:
+			add(aliases, iriOf(q.Subject), quad.ToString(q.Object))
+		case graph.PredMentionedIn:
 			if id, ok := graph.DocumentIDOf(iriOf(q.Object)); ok {
 				add(docs, iriOf(q.Subject), id)
 			}
-		})
-	}
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
@@ -162,11 +162,24 @@ func (s *Store) Resolve(ctx context.Context, rules *resolve.Rules) ([]resolve.Cl
 	if err := s.replace(del, add); err != nil {
 		return nil, fmt.Errorf("resolve entities: %w", err)
 	}
+	canon := map[quad.IRI]quad.IRI{}
+	for _, c := range clusters {
+		for _, m := range c.Members {
+			if m != c.Canonical {
+				canon[m] = c.Canonical
+			}
+		}
+	}
+	s.canon = canon
 	return clusters, nil
 }
 
-// canonicalMap reads the stored pg:canonical links: member → canonical.
+// canonicalMap reads the stored pg:canonical links: member → canonical. The
+// map the last Resolve wrote is kept until the next write.
 func (s *Store) canonicalMap(ctx context.Context) (map[quad.IRI]quad.IRI, error) {
+	if s.canon != nil {
+		return s.canon, nil
+	}
 	m := map[quad.IRI]quad.IRI{}
 	err := s.eachQuad(ctx, quad.Predicate, PredCanonical, func(q quad.Quad) {
 		m[iriOf(q.Subject)] = iriOf(q.Object)

@@ -48,7 +48,8 @@ type Store struct {
 	addr    string
 	dsn     string
 	now     func() time.Time
-	bolt    *boltHandle // nil unless the backend is bolt
+	bolt    *boltHandle           // nil unless the backend is bolt
+	canon   map[quad.IRI]quad.IRI // entity merges as the last Resolve wrote them; nil when unknown
 }
 
 // Open opens (creating when needed) the store a DSN names.
@@ -236,6 +237,7 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	if len(deltas) == 0 {
 		return nil
 	}
+	s.canon = nil
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
