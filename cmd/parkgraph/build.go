@@ -181,7 +181,7 @@ func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []
 	defer st.SetBulk(false)
 	// Bulk ingest allocates many short-lived values; collecting less often
 	// costs memory proportional to a batch, not to the corpus.
-	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -44,7 +44,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) (int64, error) {
 }
 
 // DefaultLoadBatch is how many quads Load writes in one transaction.
-const DefaultLoadBatch = 100_000
+const DefaultLoadBatch = 50_000
 
 // LoadOptions tune Load.
 type LoadOptions struct {
@@ -63,7 +63,7 @@ func (s *Store) Load(ctx context.Context, r io.Reader, o LoadOptions) (int64, er
 	}
 	// Bulk loading allocates many short-lived values; collecting less often
 	// costs memory proportional to the batch, not to the file.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
 	if s.bolt != nil {
 		s.bolt.setBulk(true)
 		defer s.bolt.setBulk(false)
