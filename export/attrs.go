@@ -94,16 +94,21 @@ type columnParams struct {
 
 // NewColumns returns the columns for exporting s with opt.
 func NewColumns(s *graph.Snapshot, opt Options) *Columns {
-	p := columnParams{opt: opt, maxRank: MaxMetric(s, "pagerank"), dates: docDates(s)}
-	for _, m := range graph.Measures {
-		if isCore(m.Name) {
-			continue
-		}
-		for i := range s.Nodes {
-			if _, ok := s.Nodes[i].Metrics[m.Name]; ok {
-				p.extra = append(p.extra, m)
-				break
+	p := columnParams{opt: opt, dates: docDates(s)}
+	// One pass over the nodes' measures: the largest PageRank, and which
+	// measures beyond the core ones any node has.
+	present := map[string]bool{}
+	for i := range s.Nodes {
+		for name, v := range s.Nodes[i].Metrics {
+			present[name] = true
+			if name == "pagerank" && v > p.maxRank {
+				p.maxRank = v
 			}
+		}
+	}
+	for _, m := range graph.Measures {
+		if !isCore(m.Name) && present[m.Name] {
+			p.extra = append(p.extra, m)
 		}
 	}
 	return p.build()

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+	"golang.org/x/text/unicode/norm"
 
 	"parkgraph/graph"
 )
@@ -180,5 +181,45 @@ func TestSubgraphAndEgo(t *testing.T) {
 	}
 	if sub.Node(park) == nil || sub.Index(park) < 0 {
 		t.Error("subgraph lost its index")
+	}
+}
+
+func TestEdgeObject(t *testing.T) {
+	nodes := []graph.Node{
+		{IRI: "pg:park/b", Type: graph.Park, Name: "b"},
+		{IRI: "pg:enterprise/a", Type: graph.Enterprise, Name: "a"},
+		{IRI: "pg:enterprise/c", Type: graph.Enterprise, Name: "c"},
+	}
+	edges := []graph.Edge{
+		{Subject: "pg:enterprise/c", Predicate: graph.LocatedIn, Object: "pg:park/b"},
+		{Subject: "pg:enterprise/a", Predicate: graph.PartnersWith, Object: "pg:enterprise/c"},
+		{Subject: "pg:enterprise/a", Predicate: graph.LocatedIn, Object: "pg:park/missing"},
+	}
+	s := graph.NewSnapshot(nodes, edges, nil)
+	check := func(s *graph.Snapshot) {
+		t.Helper()
+		for i, e := range s.Edges {
+			j := s.EdgeObject(i)
+			if j < 0 || s.Nodes[j].IRI != e.Object {
+				t.Errorf("edge %d (%s → %s): EdgeObject gives %d", i, e.Subject, e.Object, j)
+			}
+		}
+	}
+	if len(s.Edges) != 2 {
+		t.Fatalf("edges to a missing node are dropped: got %d edges, want 2", len(s.Edges))
+	}
+	check(s)
+	check(s.Subgraph(func(n *graph.Node) bool { return n.Name != "b" }, nil))
+	lit := &graph.Snapshot{Nodes: s.Nodes, Edges: s.Edges} // made without NewSnapshot
+	check(lit)
+}
+
+func TestNormalizeNameAgreesWithNFKC(t *testing.T) {
+	for _, name := range []string{"新余高新区", "AEO高级认证企业", "Ｈ股", "（江西）公司", "中 国", "ｓｍｅ", "專精特新", "A\u3000B", "丰田\uf900"} {
+		want := strings.Join(strings.Fields(norm.NFKC.String(name)), "")
+		want = strings.ReplaceAll(want, "\u3000", "")
+		if got := graph.NormalizeName(name); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -19,7 +19,8 @@ type Snapshot struct {
 	Documents   []DocumentInfo
 	Communities []Community // filled by analysis; sorted by ID
 
-	index map[quad.IRI]int
+	index   map[quad.IRI]int
+	objects []int32 // position of each edge's object among Nodes, from NewSnapshot
 }
 
 // Node is one entity of the graph.
@@ -125,8 +126,24 @@ func NewSnapshot(nodes []Node, edges []Edge, docs []DocumentInfo) *Snapshot {
 		s.Edges = append(s.Edges, e)
 	}
 	sortEdges(s.Edges)
+	s.objects = make([]int32, len(s.Edges))
+	for i := range s.Edges {
+		s.objects[i] = int32(s.index[s.Edges[i].Object])
+	}
 	sort.Slice(s.Documents, func(i, j int) bool { return s.Documents[i].ID < s.Documents[j].ID })
 	return s
+}
+
+// EdgeObject returns the position among Nodes of edge i's object, or -1
+// when the snapshot has no such node. Snapshots made by NewSnapshot answer
+// from a table built with them; others look the IRI up.
+func (s *Snapshot) EdgeObject(i int) int {
+	if i < len(s.objects) && len(s.objects) == len(s.Edges) {
+		if j := int(s.objects[i]); j < len(s.Nodes) && s.Nodes[j].IRI == s.Edges[i].Object {
+			return j
+		}
+	}
+	return s.Index(s.Edges[i].Object)
 }
 
 func sortEdges(es []Edge) {

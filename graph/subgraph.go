@@ -29,6 +29,10 @@ func (s *Snapshot) Subgraph(keepNode func(*Node) bool, keepEdge func(*Edge) bool
 	docs := append([]DocumentInfo(nil), s.Documents...)
 	out := &Snapshot{Nodes: nodes, Edges: edges, Documents: docs}
 	out.reindex()
+	out.objects = make([]int32, len(edges))
+	for i := range edges {
+		out.objects[i] = int32(out.index[edges[i].Object])
+	}
 	out.Communities = recount(s.Communities, nodes)
 	return out
 }

@@ -142,6 +142,9 @@ func EntityTypeOf(class quad.IRI) (EntityType, bool) {
 // NormalizeName is the form of a name used for identity: NFKC, without
 // spaces. Names that differ only in width (（ vs ( ) or spacing are one name.
 func NormalizeName(name string) string {
+	if plainName(name) {
+		return name
+	}
 	s := norm.NFKC.String(name)
 	if strings.IndexFunc(s, isSpace) < 0 {
 		return s
@@ -153,6 +156,18 @@ func NormalizeName(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainName reports whether a name is already normal: only CJK unified
+// ideographs of the basic block and printable ASCII other than the space,
+// all of which NFKC leaves as they are. Most names are.
+func plainName(name string) bool {
+	for _, r := range name {
+		if !(r > ' ' && r < 0x7f || r >= 0x4e00 && r <= 0x9fff) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(r rune) bool {

@@ -1,7 +1,10 @@
 // honour_holders: every honour with the organisations that hold it.
-g.V()
-  .Has("<pg:type>", "<pg:Honor>")
-  .Save("<pg:name>", "honour")
-  .In("<pg:awarded>")
-  .Save("<pg:name>", "holder")
-  .All();
+var names = {};
+function name(n) { return names[n] === undefined ? (names[n] = g.V(n).Out("<pg:name>").ToValue()) : names[n]; }
+var seen = {};
+g.V().Has("<pg:type>", "<pg:Honor>").Unique().Tag("h").In("<pg:awarded>").Tag("e").TagArray()
+  .forEach(function (r) {
+    if (seen[r.h + " " + r.e]) return;
+    seen[r.h + " " + r.e] = true;
+    g.Emit({ id: r.e, honour: name(r.h), holder: name(r.e) });
+  });

@@ -14,15 +14,20 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+
+	"parkgraph/graph"
 )
 
 //go:embed *.js
@@ -116,21 +121,68 @@ func Parse(name, src string) (Query, error) {
 }
 
 // Run executes Gizmo source against a quad store with parameters bound to
-// the object params, and returns the results as JSON values.
+// the object params, and returns the results as JSON values. A string
+// parameter written as a bare IRI (pg:park/新余高新区) is bound in angle
+// brackets, the form Gizmo reads as a node. At most limit results are
+// returned (no limit when limit <= 0); the query stops when ctx is done.
 func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int) ([]any, error) {
-	if params == nil {
-		params = map[string]any{}
+	return RunCollated(ctx, qs, src, params, limit, query.JSON)
+}
+
+// drainTimeout bounds how long Run waits for a stopped script to end.
+const drainTimeout = 10 * time.Second
+
+// scripts counts the scripts Run started that have not ended yet, including
+// stopped ones still inside a store operation.
+var scripts sync.WaitGroup
+
+// WaitStopped waits until every script Run started has ended, or the
+// timeout passes, and reports whether they all ended. Call it before closing
+// a store that queries may have been cancelled on.
+func WaitStopped(timeout time.Duration) bool {
+	done := make(chan struct{})
+	go func() { scripts.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		return false
 	}
-	pj, err := json.Marshal(params)
+}
+
+// ErrStillRunning is returned when a stopped script did not end within
+// drainTimeout (it is inside one long store operation); its goroutine may
+// still read the store.
+var ErrStillRunning = errors.New("the stopped query is still reading the store")
+
+// RunCollated is Run with results in the given collation (query.JSON, or
+// query.JSONLD as the Cayley UI asks for). Run returns only once the script
+// has stopped: Gizmo runs it on a goroutine of its own that, when the query
+// is cancelled, may still be reading the store, and a store must not be
+// closed under it.
+func RunCollated(ctx context.Context, qs cgraph.QuadStore, src string, params map[string]any, limit int, col query.Collation) (_ []any, err error) {
+	bound := make(map[string]any, len(params))
+	for k, v := range params {
+		if s, ok := v.(string); ok && strings.HasPrefix(s, graph.Prefix) {
+			v = "<" + s + ">" // pg:park/… names a node, as <pg:park/…> does
+		}
+		bound[k] = v
+	}
+	pj, err := json.Marshal(bound)
 	if err != nil {
 		return nil, fmt.Errorf("query parameters: %w", err)
 	}
 	sess := gizmo.NewSession(qs)
-	it, err := sess.Execute(ctx, "var params = "+string(pj)+";\n"+src, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := sess.Execute(ctx, "var params = "+string(pj)+";\n"+src, query.Options{Collation: col, Limit: limit})
 	if err != nil {
 		return nil, err
 	}
-	defer it.Close()
+	scripts.Add(1)
+	defer func() {
+		if derr := drain(it); derr != nil && err == nil {
+			err = derr
+		}
+	}()
 	var out []any
 	for it.Next(ctx) {
 		out = append(out, it.Result())
@@ -139,4 +191,26 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, params map[string
 		return out, err
 	}
 	return out, ctx.Err()
+}
+
+// drain stops a Gizmo iterator and waits for its script to end; past
+// drainTimeout it returns ErrStillRunning and the script is left to end on
+// its own (WaitStopped waits for it).
+func drain(it query.Iterator) error {
+	it.Close() // cancels the script's context and interrupts its JavaScript
+	done := make(chan struct{})
+	go func() {
+		defer scripts.Done()
+		// After Close, Next only waits for the script's goroutine to end
+		// (results it still sends are dropped).
+		for it.Next(context.Background()) {
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-time.After(drainTimeout):
+		return ErrStillRunning
+	}
 }

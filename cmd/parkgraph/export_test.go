@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,9 +32,44 @@ func seedSnapshot(t *testing.T, db string) *graph.Snapshot {
 // each file to the third-party readers of that format: all must see the
 // store's entities and relations.
 func TestExportSeedReaders(t *testing.T) {
-	db := seedStore(t)
+	checkReaders(t, seedStore(t), "seed")
+}
+
+// TestExportGeneratedReaders does the same with the graph of a generated
+// corpus: PARKGRAPH_EXPORT_ARTICLES articles (default 120; the readers have
+// been run on larger corpora this way), built through the CLI into bolt.
+func TestExportGeneratedReaders(t *testing.T) {
+	n := 120
+	if v := os.Getenv("PARKGRAPH_EXPORT_ARTICLES"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			t.Fatalf("PARKGRAPH_EXPORT_ARTICLES=%q: want a number of articles", v)
+		}
+	}
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds a generated corpus")
+	}
+	dir := t.TempDir()
+	corpusDir := filepath.Join(dir, "corpus")
+	if code, _, stderr := runCLI(t, "gen", "--articles", strconv.Itoa(n), corpusDir); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, stderr)
+	}
+	db := "bolt:" + filepath.Join(dir, "db")
+	if code, _, stderr := runCLI(t, "build", "--db", db, "--out", filepath.Join(dir, "out"), filepath.Join(corpusDir, "articles")); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	checkReaders(t, db, "generated")
+}
+
+// checkReaders exports the graph in store db in every format and hands each
+// file to the third-party readers of that format: all must see the store's
+// entities and relations.
+func checkReaders(t *testing.T, db, stem string) {
 	s := seedSnapshot(t, db)
 	n, m := len(s.Nodes), len(s.Edges)
+	if n == 0 || m == 0 {
+		t.Fatalf("the store holds %d entities and %d relations", n, m)
+	}
 	dir := t.TempDir()
 	export := func(t *testing.T, name string) string {
 		t.Helper()
@@ -49,7 +85,7 @@ func TestExportSeedReaders(t *testing.T) {
 	}
 	schemas := func(t *testing.T) string { return clients.SchemaDir(t) }
 	t.Run("graphml", func(t *testing.T) {
-		f := export(t, "seed.graphml")
+		f := export(t, stem+".graphml")
 		t.Run("xmllint", func(t *testing.T) {
 			clients.XMLLint(t, f, filepath.Join(schemas(t), "graphml", "1.0", "graphml.xsd"), false)
 		})
@@ -58,13 +94,13 @@ func TestExportSeedReaders(t *testing.T) {
 		t.Run("graphology", func(t *testing.T) { clients.Node(t, "graphml", f).Counts(t, n, m) })
 	})
 	t.Run("gexf", func(t *testing.T) {
-		f := export(t, "seed.gexf")
+		f := export(t, stem+".gexf")
 		t.Run("jing", func(t *testing.T) { clients.Jing(t, f, filepath.Join(schemas(t), "gexf", "1.3", "gexf.rnc")) })
 		t.Run("networkx", func(t *testing.T) { clients.Python(t, "gexf-networkx", f).Counts(t, n, m) })
 		t.Run("graphology", func(t *testing.T) { clients.Node(t, "gexf", f).Counts(t, n, m) })
 	})
 	t.Run("dot", func(t *testing.T) {
-		f := export(t, "seed.dot")
+		f := export(t, stem+".dot")
 		t.Run("graphviz", func(t *testing.T) {
 			svg := string(clients.Dot(t, f))
 			if got := strings.Count(svg, `class="node"`); got != n {
@@ -77,23 +113,23 @@ func TestExportSeedReaders(t *testing.T) {
 		t.Run("pydot", func(t *testing.T) { clients.Python(t, "dot-pydot", f).Counts(t, n, m) })
 	})
 	t.Run("json", func(t *testing.T) {
-		f := export(t, "seed.json")
+		f := export(t, stem+".json")
 		t.Run("networkx", func(t *testing.T) { clients.Python(t, "json-networkx", f).Counts(t, n, m) })
 		t.Run("graphology", func(t *testing.T) { clients.Node(t, "json", f).Counts(t, n, m) })
 	})
 	t.Run("cyjs", func(t *testing.T) {
-		f := export(t, "seed.cyjs")
+		f := export(t, stem+".cyjs")
 		t.Run("networkx", func(t *testing.T) { clients.Python(t, "cyjs-networkx", f).Counts(t, n, m) })
 		t.Run("cytoscape.js", func(t *testing.T) { clients.Node(t, "cyjs", f).Counts(t, n, m) })
 	})
 	t.Run("csv", func(t *testing.T) {
-		export(t, "seed.csv")
+		export(t, stem+".csv")
 		t.Run("python csv", func(t *testing.T) {
-			clients.Python(t, "csv-networkx", filepath.Join(dir, "seed.nodes.csv"), filepath.Join(dir, "seed.edges.csv")).Counts(t, n, m)
+			clients.Python(t, "csv-networkx", filepath.Join(dir, stem+".nodes.csv"), filepath.Join(dir, stem+".edges.csv")).Counts(t, n, m)
 		})
 	})
 	t.Run("nquads", func(t *testing.T) {
-		f := export(t, "seed.nq")
+		f := export(t, stem+".nq")
 		rdf := clients.Python(t, "nquads-rdflib", f)
 		n3 := clients.Node(t, "nquads", f)
 		n3.Counts(t, rdf.Nodes, rdf.Edges)

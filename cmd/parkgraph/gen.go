@@ -40,7 +40,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	c := corpus.New(corpus.Options{Articles: *n, Seed: *seed})
-	size, err := c.WriteDir(dir)
+	size, err := c.WriteDirContext(ctx, dir)
 	if err != nil {
 		return err
 	}

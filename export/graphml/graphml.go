@@ -103,7 +103,7 @@ func (e *Encoder) Encode(s *graph.Snapshot) error {
 			w.WriteString(`" source="`)
 			w.WriteString(ids[subject(i)])
 			w.WriteString(`" target="`)
-			w.WriteString(ids[index.Of(ed.Object)])
+			w.WriteString(ids[s.EdgeObject(i)])
 			w.WriteString("\">\n")
 			for j, a := range cols.Edge {
 				if v := cols.EdgeValue(ed, j); v.Set {

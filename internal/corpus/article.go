@@ -155,10 +155,18 @@ func (w *writer) enterprises(k int) []int {
 }
 
 // name returns how the article names enterprise e now: the full name the
-// first time, the short name afterwards when the article defined one.
+// first time, the short name afterwards when the article defined one, and
+// sometimes the short name anyway.
 func (w *writer) name(e int) string {
 	if s, ok := w.shortOf[e]; ok && w.mentioned[e] {
 		return s
+	}
+	if w.mentioned[e] && w.r.IntN(3) == 0 {
+		// A later mention by the short name, not defined but derived
+		// from the full one (江西华瑞锂电科技股份有限公司 → 华瑞锂电).
+		ent := w.c.enterprises[e]
+		w.entity("Enterprise", ent.name, ent.short)
+		return ent.short
 	}
 	w.mentioned[e] = true
 	ent := w.c.enterprises[e]

@@ -18,6 +18,7 @@
 package corpus
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -113,15 +114,12 @@ func New(opts Options) *Corpus {
 		nParks = 600
 	}
 	seen := map[string]bool{}
-	for len(c.parks) < nParks {
+	for tries := 0; len(c.parks) < nParks && tries < 100*nParks; tries++ {
 		pi := r.IntN(len(provinces))
 		city := provinces[pi].cities[r.IntN(len(provinces[pi].cities))]
 		kind := parkKinds[r.IntN(len(parkKinds))]
 		name := city + kind
 		if seen[name] {
-			if len(seen) >= len(provinces)*5*3 {
-				break
-			}
 			continue
 		}
 		seen[name] = true
@@ -138,23 +136,29 @@ func New(opts Options) *Corpus {
 	c.byPark = make([][]int, len(c.parks))
 	names := map[string]bool{}
 	shorts := map[string]bool{}
-	for len(c.enterprises) < nEnt {
+	for tries := 0; len(c.enterprises) < nEnt && tries < 20*nEnt; tries++ {
 		p := c.parkZipf.draw(r)
 		pr := provinces[c.parks[p].prov]
 		ind := r.IntN(len(industries))
-		brand := string(brandSyllables[r.IntN(len(brandSyllables))]) + string(brandSyllables[r.IntN(len(brandSyllables))])
-		if []rune(brand)[0] == []rune(brand)[1] {
+		// Two brand syllables while they last, three in large corpora:
+		// every enterprise needs a short name of its own.
+		syllables := 2
+		if len(shorts) > 8000 || r.IntN(8) == 0 {
+			syllables = 3
+		}
+		brand := make([]rune, syllables)
+		for k := range brand {
+			brand[k] = brandSyllables[r.IntN(len(brandSyllables))]
+		}
+		if brand[0] == brand[1] || syllables == 3 && brand[1] == brand[2] {
 			continue
 		}
-		short := brand + industries[ind].word
+		short := string(brand) + industries[ind].word
 		name := pr.name + short + legalForms[r.IntN(len(legalForms))]
 		if r.IntN(4) == 0 {
 			name = short + legalForms[r.IntN(len(legalForms))]
 		}
 		if names[name] || shorts[short] {
-			if len(names) > 40000 {
-				break
-			}
 			continue
 		}
 		names[name], shorts[short] = true, true
@@ -178,7 +182,7 @@ func New(opts Options) *Corpus {
 		nInv = 3000
 	}
 	invSeen := map[string]bool{}
-	for len(c.investors) < nInv && len(invSeen) < 5000 {
+	for tries := 0; len(c.investors) < nInv && tries < 20*nInv; tries++ {
 		var name string
 		switch r.IntN(3) {
 		case 0:
@@ -229,6 +233,12 @@ func (c *Corpus) Size(n int) int64 {
 // dir/articles/ID.txt and dir/gold/ID.json. It returns the bytes of text
 // written.
 func (c *Corpus) WriteDir(dir string) (int64, error) {
+	return c.WriteDirContext(context.Background(), dir)
+}
+
+// WriteDirContext is WriteDir that stops, with the context's error, when ctx
+// is done; the articles written so far stay.
+func (c *Corpus) WriteDirContext(ctx context.Context, dir string) (int64, error) {
 	for _, sub := range []string{"articles", "gold"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return 0, fmt.Errorf("write corpus: %w", err)
@@ -236,6 +246,9 @@ func (c *Corpus) WriteDir(dir string) (int64, error) {
 	}
 	var total int64
 	for i := 0; i < c.Len(); i++ {
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
 		a := c.Article(i)
 		if err := os.WriteFile(filepath.Join(dir, "articles", a.ID+".txt"), []byte(a.Text), 0o644); err != nil {
 			return total, fmt.Errorf("write corpus: %w", err)

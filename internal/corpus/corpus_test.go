@@ -121,3 +121,25 @@ func anyIn(text string, names []string) bool {
 	}
 	return false
 }
+
+// TestLargeCorpus checks that a national-scale corpus is prepared quickly
+// and that its enterprises keep distinct short names.
+func TestLargeCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode")
+	}
+	c := New(Options{Articles: 100_000})
+	if len(c.enterprises) < 200_000 {
+		t.Fatalf("100,000 articles share only %d enterprises", len(c.enterprises))
+	}
+	seen := map[string]bool{}
+	for _, e := range c.enterprises {
+		if seen[e.short] {
+			t.Fatalf("two enterprises share the short name %s", e.short)
+		}
+		seen[e.short] = true
+	}
+	if a := c.Article(99_999); a.Text == "" {
+		t.Fatal("the last article is empty")
+	}
+}

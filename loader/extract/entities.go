@@ -151,6 +151,8 @@ func (d *doc) computeKey(m *mention) string {
 func (d *doc) resolve() {
 	d.group()
 	d.mergeVariants()
+	d.deriveShortForms()
+	d.splitJoinedShortForms()
 	d.gazetteer()
 	d.recognizeLists()
 	d.recognizeJointActs()
@@ -295,7 +297,101 @@ func (d *doc) canonical(e *entity) string {
 func (d *doc) mergeVariants() {
 	d.mergeHonourLevels()
 	d.mergeParkVariants()
+	d.mergeParkAbbreviations()
+	d.mergeOwnerProjects()
 	d.mergePrefixed()
+}
+
+// mergeParkAbbreviations merges a park written with part of its name
+// (航空港实验区) into the one written in full (郑州航空港经济综合实验区):
+// the same park-type word, and the short core, which is not a place alone,
+// found inside the long one. A short form that fits two parks stays apart.
+func (d *doc) mergeParkAbbreviations() {
+	lx := d.x.lex
+	type parts struct {
+		core, kind string
+	}
+	split := func(name string) (parts, bool) {
+		rs := matchRunes([]rune(graph.NormalizeName(name)))
+		n, sf, ok := lx.suffixes.longest(rs, 0, len(rs))
+		if !ok || sf.typ != graph.Park || sf.class != classPark {
+			return parts{}, false
+		}
+		return parts{string(rs[:len(rs)-n]), sf.word}, true
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Park {
+			continue
+		}
+		short, ok := split(e.name)
+		if !ok || len([]rune(short.core)) < 2 || lx.isGenericCore([]rune(short.core)) {
+			continue
+		}
+		target := -1
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Park {
+				continue
+			}
+			long, ok := split(o.name)
+			if !ok || long.kind != short.kind || len(long.core) <= len(short.core) || !strings.Contains(long.core, short.core) {
+				continue
+			}
+			if target >= 0 {
+				target = -2 // fits two parks
+				break
+			}
+			target = j
+		}
+		if target >= 0 {
+			d.defineAlias(e.name, d.ents[target].name) // the full form stays the name
+			d.mergeInto(i, target)
+		}
+	}
+}
+
+// defineAlias makes short a form of full for every later grouping, unless
+// short already stands for something.
+func (d *doc) defineAlias(short, full string) {
+	k := graph.NormalizeName(short)
+	if _, ok := d.aliasOf[k]; ok {
+		return
+	}
+	d.aliasOf[k] = full
+	clear(d.keys) // keys computed before the alias are stale
+}
+
+// mergeOwnerProjects merges a project written without its owner (郑州基地
+// 二期项目, after the owner's full name) into the same project written with
+// the owner's short name in front (比亚迪郑州基地二期项目): the front part
+// begins the name of an organisation of the article.
+func (d *doc) mergeOwnerProjects() {
+	byName := map[string]int{}
+	for i, e := range d.ents {
+		if !e.dropped && e.typ == graph.Project {
+			byName[e.name] = i
+		}
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Project {
+			continue
+		}
+		rs := []rune(e.name)
+		for cut := 2; cut <= 6 && cut < len(rs)-4; cut++ {
+			j, ok := byName[string(rs[cut:])]
+			if !ok || j == i || d.ents[j].dropped {
+				continue
+			}
+			owner := string(rs[:cut])
+			for _, o := range d.ents {
+				if !o.dropped && (o.typ == graph.Enterprise || o.typ == graph.Institution || o.typ == graph.Investor) && strings.HasPrefix(o.name, owner) && o.name != owner {
+					d.defineAlias(d.ents[j].name, e.name) // the form with the owner stays the name
+					d.mergeInto(j, i)
+					break
+				}
+			}
+			break
+		}
+	}
 }
 
 // mergeHonourLevels merges the national and provincial forms of a title
@@ -633,6 +729,9 @@ func (d *doc) continuesIntoName(i int) bool {
 	for n := 1; n <= 6 && i+n <= hi; n++ {
 		if !isNameRune(d.m[i+n-1]) {
 			return false
+		}
+		if n == 1 && strings.ContainsRune("与和及同在是的为将被把向从等并也", d.m[i]) {
+			return false // 强力新材与常州大学: a conjunction or particle ends the name
 		}
 		if _, sf, ok := d.x.lex.suffixes.longest(d.m, i, i+n); ok && sf.class != classSubpark && n >= len([]rune(sf.word)) {
 			return true

@@ -147,7 +147,46 @@ func (x *Extractor) extractWhole(d *graph.Document) {
 	st.resolve()
 	d.Relations = st.relations() // rules may retype entities, so before entities()
 	d.Entities = st.entities()
+	balanceNames(d)
 	st.release()
+}
+
+// balanceNames removes the quotation marks a name holds only one half of
+// (陕西省“瞪羚企业, cut from 陕西省“瞪羚企业”名单), in entities and in the
+// relations that name them.
+func balanceNames(d *graph.Document) {
+	renamed := map[graph.EntityRef]string{}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if n := balanceQuotes(e.Name); n != e.Name {
+			renamed[graph.EntityRef{Type: e.Type, Name: e.Name}] = n
+			e.Name = n
+		}
+		for j, a := range e.Aliases {
+			e.Aliases[j] = balanceQuotes(a)
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if n, ok := renamed[r.Subject]; ok {
+			r.Subject.Name = n
+		}
+		if n, ok := renamed[r.Object]; ok {
+			r.Object.Name = n
+		}
+	}
+}
+
+func balanceQuotes(name string) string {
+	for _, pair := range [][2]string{{"“", "”"}, {"「", "」"}, {"《", "》"}} {
+		if strings.Count(name, pair[0]) != strings.Count(name, pair[1]) {
+			name = strings.NewReplacer(pair[0], "", pair[1], "").Replace(name)
+		}
+	}
+	return name
 }
 
 // docBuffers are the per-character arrays of one extraction, kept in a pool

@@ -103,6 +103,9 @@ func (d *doc) unquotedTitle(start, hi int) {
 	for start < hi && (d.m[start] == '的' || d.m[start] == '了' || d.m[start] == '为') {
 		start++
 	}
+	if start+2 < hi && d.hasAt(start, "设立", "组建", "创建", "建设", "成为") {
+		start += 2 // 获批设立国家级博士后科研工作站: the verb is not the title
+	}
 	for e := start + 2; e <= hi && e-start <= 24; e++ {
 		r := d.m[e-1]
 		if !isNameRune(r) && !isQuote(r) || r == '的' {
@@ -113,7 +116,7 @@ func (d *doc) unquotedTitle(start, hi int) {
 			n, _, ok = lx.honourHeads.longest(d.m, start, e)
 		}
 		if ok && e-n >= start {
-			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单")) {
+			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单", "等称号", "等荣誉", "等奖项", "等多项")) {
 				continue // the title runs on
 			}
 			// Two titles joined by 和 or 及 (绿色工厂和绿色园区) are two honours.
@@ -301,6 +304,12 @@ func (d *doc) recognizeCatalogueHonours() {
 				continue
 			}
 			break
+		}
+		if lx.cuedHonours[string(d.m[e-n:e])] && b == e-n && !(b > lo && isQuote(d.m[b-1])) && d.hasAt(e, "年产", "产能", "生产", "建设", "项目", "投产", "改造", "车间", "内", "里") {
+			continue // 其智能工厂年产能达300万台: the everyday phrase, not the title
+		}
+		if b+2 <= e-n && d.hasAt(b, "认定") {
+			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
 		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
 			continue

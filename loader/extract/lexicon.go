@@ -133,6 +133,8 @@ type lexicon struct {
 	suffixes    revTrie[*suffix]
 	stops       revTrie[bool] // value: the stop is soft (also occurs inside names)
 	generic     revTrie[bool]
+	disciplines revTrie[bool]   // subjects a university is named for (电子, 科技)
+	cuedHonours map[string]bool // titles that are also everyday phrases (智能工厂)
 	places      revTrie[bool]
 	placeList   []string
 	honours     revTrie[string]
@@ -216,9 +218,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		into func(string)
 	}{
 		{"rules/generic.txt", func(w string) { lx.generic.add(w, true) }},
+		{"rules/disciplines.txt", func(w string) { lx.disciplines.add(w, true) }},
 		{"rules/places.txt", func(w string) { lx.places.add(w, true); lx.placeList = append(lx.placeList, w) }},
 		{"rules/cities.txt", func(w string) { lx.addCity(w) }},
-		{"rules/honours.txt", func(w string) { lx.honours.add(w, w) }},
+
 		{"rules/honour_cues.txt", func(w string) { lx.honourCues.add(w, true) }},
 		{"rules/institutions.txt", func(w string) { lx.bodies.add(w, true) }},
 		{"rules/honour_heads.txt", func(w string) { lx.honourHeads.add(w, true) }},
@@ -230,6 +233,23 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		for _, w := range words {
 			spec.into(w)
 		}
+	}
+	honourLines, err := readLines(fsys, "rules/honours.txt")
+	if err != nil {
+		return nil, err
+	}
+	lx.cuedHonours = map[string]bool{}
+	for _, l := range honourLines {
+		w, attr, _ := strings.Cut(strings.TrimSpace(l.text), "\t")
+		w = strings.TrimSpace(w)
+		switch strings.TrimSpace(attr) {
+		case "":
+		case "cued":
+			lx.cuedHonours[w] = true
+		default:
+			return nil, l.errorf("unknown honour attribute %q (want cued or nothing)", attr)
+		}
+		lx.honours.add(w, w)
 	}
 	abbrev, err := readLines(fsys, "rules/park_abbrev.tsv")
 	if err != nil {
@@ -314,6 +334,21 @@ func (lx *lexicon) isGenericCore(rs []rune) bool {
 		return false
 	}
 	return true
+}
+
+// namesDiscipline reports whether rs is two or more subject words (电子科技),
+// which name a university.
+func (lx *lexicon) namesDiscipline(rs []rune) bool {
+	end, words := len(rs), 0
+	for end > 0 {
+		n, _, ok := lx.disciplines.longest(rs, 0, end)
+		if !ok {
+			return false
+		}
+		end -= n
+		words++
+	}
+	return words >= 2
 }
 
 // hasPlace reports whether rs holds a place word (a province, a region).

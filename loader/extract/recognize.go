@@ -118,6 +118,7 @@ func (d *doc) recognizeSuffixed() {
 			continue
 		}
 		start = d.trimLeading(start, b)
+		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
@@ -142,8 +143,8 @@ func (d *doc) recognizeSuffixed() {
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
 		}
-		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) {
-			continue
+		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
 			// What follows the last mention a project's name took in must
@@ -246,6 +247,30 @@ func (d *doc) blockedBefore(sf *suffix, lo, b int) bool {
 		}
 	}
 	return false
+}
+
+// afterDashChain moves a name's start past the last dash in [start, b) unless
+// what comes before the dash is itself an organisation (滇中大学——云岭产业研究院
+// names a founder, 中国—东盟 two places): 孵化器—加速器—产业园 is a chain of
+// stages, not a name.
+func (d *doc) afterDashChain(start, b int) int {
+	for k := b - 1; k > start; k-- {
+		if d.m[k] != '-' {
+			continue
+		}
+		j := k
+		for j > start && d.m[j-1] == '-' {
+			j--
+		}
+		if _, _, ok := d.x.lex.suffixes.longest(d.m, start, j); ok {
+			return start
+		}
+		if d.x.lex.places.startsAt(d.m, start, j) {
+			return start // 中国—东盟信息港: two places joined, one name
+		}
+		return k + 1
+	}
+	return start
 }
 
 // namedByPlace reports whether a generic core still names an organisation
@@ -362,6 +387,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 	lx := d.x.lex
 	i := b
 	parent = -1
+	softStart := b // start of the last soft stop taken into the name
 	for i > lo {
 		r := d.m[i-1]
 		if k := d.mentionEndingAt(i); k >= 0 {
@@ -405,10 +431,13 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) {
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && !d.insidePlace(i-n, i, b) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) {
 			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) {
 				break
 			}
+			// A soft stop read as part of the name: no stop may end inside
+			// it (联合建设…平台 is not cut at 合建).
+			softStart = i - n
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
@@ -486,6 +515,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
+	case sf.class == classProject && len(core) == 0 && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
+		return absorbWhole // 青禾机器人超级工厂项目: the factory a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
 		return absorbNested // 山能集团智慧制造园区项目
 	}

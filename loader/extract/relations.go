@@ -871,7 +871,12 @@ func (d *doc) parkPrefix(m *mention) int {
 // checked against the guideline, duplicates (same triple, same sentence)
 // dropped.
 func (d *doc) toRelations(facts []fact) []graph.Relation {
-	seen := map[string]bool{}
+	type relKey struct {
+		s, o     graph.EntityRef
+		p        graph.Predicate
+		sentence int
+	}
+	seen := map[relKey]bool{}
 	var out []graph.Relation
 	for _, f := range facts {
 		s, o := d.ents[f.s], d.ents[f.o]
@@ -882,7 +887,7 @@ func (d *doc) toRelations(facts []fact) []graph.Relation {
 		if f.p.Symmetric() && or.IRI() < sr.IRI() {
 			sr, or = or, sr
 		}
-		k := fmt.Sprint(sr, f.p, or, f.sentence)
+		k := relKey{sr, or, f.p, f.sentence}
 		if seen[k] {
 			continue
 		}

@@ -25,7 +25,7 @@ func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clean, _ := loader.Clean(text)
+	clean, _ := loader.Clean(strings.ReplaceAll(text, `\n`, "\n")) // \n in an example is a line break
 	d := &graph.Document{ID: "example", Text: clean, Sentences: loader.Sentences(clean)}
 	st := x.newDoc(d)
 	st.recognize()

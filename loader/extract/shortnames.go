@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"parkgraph/graph"
+)
+
+// deriveShortForms gives enterprises the short names articles use for them
+// besides the full name, without an 以下简称 to define them: the name
+// without its legal form (股份有限公司), without the places in front (江西,
+// 合肥市) or in brackets (（合肥）), and without trailing business and
+// industry words (科技, 锂电) — 江西华瑞锂电科技股份有限公司 → 华瑞锂电科技,
+// 华瑞锂电. A form of six or more characters may also lose two leading
+// characters, a parent's short name (科大国盾量子 → 国盾量子), where the
+// article uses what is left at least twice.
+//
+// A form becomes an alias only where the article writes it outside the full
+// name, as a whole word, and no other enterprise of the article has it.
+func (d *doc) deriveShortForms() {
+	lx := d.x.lex
+	type cand struct {
+		ent   int
+		minor bool // a form that lost leading characters: needs two uses
+	}
+	owner := map[string]cand{}
+	ambiguous := map[string]bool{}
+	offer := func(c []rune, ent int, minor bool) {
+		if len(c) < 3 || lx.isGenericCore(c) || lx.hasPlace(c[:min(len(c), 2)]) && len(c) < 4 {
+			return
+		}
+		if _, _, ok := lx.suffixes.longest(c, 0, len(c)); ok {
+			return // 赣锋锂业集团: a name of its own, found by its suffix
+		}
+		k := string(c)
+		if prev, ok := owner[k]; ok && prev.ent != ent {
+			ambiguous[k] = true
+			return
+		}
+		owner[k] = cand{ent, minor}
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		rs := matchRunes([]rune(stripQuotes([]rune(e.name))))
+		n, sf, ok := lx.suffixes.longest(rs, 0, len(rs))
+		if !ok || sf.class != classLegal || sf.branch {
+			continue
+		}
+		core := dropBracketed(rs[:len(rs)-n])
+		for {
+			k, _, ok := lx.places.longest(core, 0, min(len(core), 6))
+			if !ok {
+				// places are matched from the end of the span; try every
+				// end to find one that starts the core
+				k = placePrefix(lx, core)
+			}
+			if k == 0 || len(core)-k < 2 {
+				break
+			}
+			core = core[k:]
+		}
+		for c := core; len(c) >= 3; {
+			offer(c, i, false)
+			if len(c) >= 6 {
+				offer(c[2:], i, true)
+			}
+			k, _, ok := lx.generic.longest(c, 0, len(c))
+			if !ok || k == len(c) {
+				break
+			}
+			c = c[:len(c)-k]
+		}
+	}
+	forms := make([]string, 0, len(owner))
+	for f := range owner {
+		if !ambiguous[f] {
+			forms = append(forms, f)
+		}
+	}
+	sort.Strings(forms)
+	for _, f := range forms {
+		c := owner[f]
+		first, uses := d.usesApart([]rune(f))
+		if uses == 0 || c.minor && uses < 2 {
+			continue
+		}
+		e := d.ents[c.ent]
+		alias := string(d.orig[first : first+len([]rune(f))])
+		if _, defined := d.aliasOf[graph.NormalizeName(alias)]; defined {
+			continue
+		}
+		d.aliasOf[graph.NormalizeName(alias)] = e.name
+		e.aliases[alias] = true
+	}
+}
+
+// placePrefix returns the length of the longest place word that starts rs.
+func placePrefix(lx *lexicon, rs []rune) int {
+	best := 0
+	for e := 2; e <= len(rs) && e <= 6; e++ {
+		if n, _, ok := lx.places.longest(rs, 0, e); ok && n == e {
+			best = e
+		}
+	}
+	return best
+}
+
+// dropBracketed removes bracketed parts: 本源量子计算科技(合肥) → 本源量子计算科技.
+func dropBracketed(rs []rune) []rune {
+	out := make([]rune, 0, len(rs))
+	depth := 0
+	for _, r := range rs {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth == 0:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// usesApart counts the places where the text writes f outside any mention,
+// as a whole word (not running on into a name's suffix), and returns the
+// first of them.
+func (d *doc) usesApart(f []rune) (first, uses int) {
+	first = -1
+	for i := 0; i+len(f) <= len(d.m); i++ {
+		if d.m[i] != f[0] || d.sentOf[i] < 0 {
+			continue
+		}
+		end := i + len(f)
+		match := true
+		for k := range f {
+			if d.m[i+k] != f[k] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if d.covered(i, end) {
+			// Inside a name read over a conjunction (青禾锂电和白鹭精工有限公司)
+			// the short name still counts.
+			k := d.cover[i]
+			if k < 0 || d.mentions[k].start != i || end >= len(d.m) || !strings.ContainsRune("和与及、", d.m[end]) {
+				continue
+			}
+		} else if end < len(d.m) && d.continuesIntoName(end) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		uses++
+		i = end - 1
+	}
+	return first, uses
+}
+
+// splitJoinedShortForms parts a name that the recognisers read over a
+// conjunction because its first half is a short name they did not know yet:
+// 泰禾半导体和源润锂电有限公司 is 泰禾半导体 (a short name derived from
+// another enterprise's full name) and 源润锂电有限公司.
+func (d *doc) splitJoinedShortForms() {
+	n := len(d.mentions)
+	for i := 0; i < n; i++ {
+		m := d.mentions[i]
+		if m.inner || m.typ != graph.Enterprise || m.src == "rule" {
+			continue
+		}
+		for k := m.start + 2; k < m.end-4; k++ {
+			if !strings.ContainsRune("和与及、", d.m[k]) {
+				continue
+			}
+			short := string(d.orig[m.start:k])
+			if _, ok := d.aliasOf[graph.NormalizeName(short)]; !ok {
+				continue
+			}
+			d.unindex(i)
+			d.mentions[i].inner = true
+			d.add(mention{start: m.start, end: k, typ: graph.Enterprise, name: short, src: "short-form", parent: -1})
+			d.add(mention{start: k + 1, end: m.end, typ: m.typ, name: stripQuotes(d.orig[k+1 : m.end]), src: m.src, class: m.class, parent: -1})
+			break
+		}
+	}
+}
