@@ -68,69 +68,50 @@ func (s *Store) Load(ctx context.Context, r io.Reader, o LoadOptions) (int64, er
 		s.bolt.setBulk(true)
 		defer s.bolt.setBulk(false)
 	}
-	// One goroutine parses the next batch while this one writes the last.
-	type parsed struct {
-		quads []quad.Quad
-		read  int64 // quads read up to the end of this batch
-		err   error // a parse error after quads
-	}
-	batches := make(chan parsed, 1)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(batches)
-		qr := nquads.NewReader(bufio.NewReaderSize(r, 1<<20), false)
-		defer qr.Close()
-		var read int64
-		buf := make([]quad.Quad, 0, batch)
-		send := func(p parsed) bool {
-			select {
-			case batches <- p:
-				return true
-			case <-stop:
-				return false
-			}
-		}
-		for {
-			q, err := qr.ReadQuad()
-			if errors.Is(err, io.EOF) {
-				send(parsed{quads: buf, read: read})
-				return
-			}
-			if err == nil && !q.IsValid() {
-				err = fmt.Errorf("%s lacks a subject, predicate or object", q)
-			}
-			if err != nil {
-				send(parsed{quads: buf, read: read, err: fmt.Errorf("quad %d: %w", read+1, err)})
-				return
-			}
-			buf = append(buf, q)
-			read++
-			if len(buf) == batch {
-				if !send(parsed{quads: buf, read: read}) {
-					return
-				}
-				buf = make([]quad.Quad, 0, batch)
-			}
-		}
-	}()
+	qr := nquads.NewReader(bufio.NewReaderSize(r, 1<<20), false)
+	defer qr.Close()
+	buf := make([]quad.Quad, 0, batch)
 	var n int64
-	for p := range batches {
-		if err := ctx.Err(); err != nil {
-			return n, err
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
 		}
-		if len(p.quads) > 0 {
-			if err := s.apply(adds(p.quads)); err != nil {
-				return n, fmt.Errorf("load: %w", err)
-			}
+		if err := s.apply(adds(buf)); err != nil {
+			return err
 		}
-		n = p.read
+		buf = buf[:0]
 		if o.Progress != nil {
 			o.Progress(n)
 		}
-		if p.err != nil {
-			return n, fmt.Errorf("load: %w", p.err)
+		return nil
+	}
+	for {
+		q, err := qr.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
 		}
+		if err != nil {
+			if ferr := flush(); ferr != nil {
+				return n, fmt.Errorf("load: %w", ferr)
+			}
+			return n, fmt.Errorf("load: quad %d: %w", n+1, err)
+		}
+		if !q.IsValid() {
+			return n, fmt.Errorf("load: quad %d (%s) lacks a subject, predicate or object", n+1, q)
+		}
+		buf = append(buf, q)
+		n++
+		if len(buf) == batch {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if err := flush(); err != nil {
+				return n, fmt.Errorf("load: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return n, fmt.Errorf("load: %w", err)
 	}
 	return n, nil
 }
