@@ -42,12 +42,18 @@ const (
 	PredAmount        quad.IRI = "pg:amount"         // statement → amount as written (string)
 	PredAmountYuan    quad.IRI = "pg:amount_yuan"    // statement → amount in base currency units (float)
 	PredCommunityName quad.IRI = "pg:community_name" // entity → name of its community, written by analysis
+	PredCanonical     quad.IRI = "pg:canonical"      // entity → the entity it is merged into (entity resolution)
+	PredRules         quad.IRI = "pg:rules"          // pg:resolution → the aliases rules in force (string)
 )
+
+// ResolutionLabel labels the quads entity resolution writes; it is also the
+// subject of PredRules.
+const ResolutionLabel quad.IRI = "pg:resolution"
 
 // VocabEntry documents one IRI of the vocabulary.
 type VocabEntry struct {
 	IRI  quad.IRI
-	Kind string // "class", "relation", "attribute", "provenance", "analysis"
+	Kind string // "class", "relation", "attribute", "provenance", "analysis", "resolution"
 	Doc  string
 }
 
@@ -92,6 +98,11 @@ func Vocabulary() []VocabEntry {
 		v = append(v, VocabEntry{m.IRI(), "analysis", m.Doc})
 	}
 	v = append(v, VocabEntry{PredCommunityName, "analysis", "entity → name of its community (its most central member)"})
+	v = append(v,
+		VocabEntry{PredCanonical, "resolution", "entity → the entity another document's name for it is merged into"},
+		VocabEntry{PredRules, "resolution", "pg:resolution → the aliases rules in force"},
+		VocabEntry{ResolutionLabel, "resolution", "label of the resolution quads"},
+	)
 	return v
 }
 

@@ -6,6 +6,7 @@
 #           networkx, igraph, pydot and rdflib under Debian's python3,
 #           node and npm when no node is installed, Chromium (headless, for
 #           the Cayley web UI test in server/)
+#   PostgreSQL on 127.0.0.1:5432 with database test (scripts/postgres.sh)
 #   npm:    graphology + graphology-graphml + graphology-gexf (the versions
 #           Gephi Lite uses), Cytoscape.js and N3.js, pinned in
 #           internal/clients/node/package-lock.json and installed there
@@ -34,6 +35,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The PostgreSQL server the store's conformance suite runs against.
+scripts/postgres.sh
 
 NODE_DIR=internal/clients/node
 if [ ! -d "$NODE_DIR/node_modules" ] || ! (cd "$NODE_DIR" && npm ls --all >/dev/null 2>&1); then

@@ -6,12 +6,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"parkgraph/export"
 	_ "parkgraph/export/all"
 	"parkgraph/graph"
 	"parkgraph/graph/analysis"
+	"parkgraph/graph/resolve"
 	"parkgraph/graph/store"
 	"parkgraph/loader"
 	"parkgraph/loader/extract"
@@ -27,16 +31,25 @@ type buildOptions struct {
 	Out     string
 	Formats []string
 	Paths   []string
+	Aliases string // aliases rules file; "" keeps the stored rules
+	Batch   int    // documents per store transaction
+	Workers int    // files read and extracted at once
 }
+
+// defaultBatch is how many documents go into one store transaction.
+const defaultBatch = 200
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", stderr)
 	var o buildOptions
-	fs.StringVar(&o.DB, "db", store.DefaultDSN, "store: bolt:PATH or memory:")
+	fs.StringVar(&o.DB, "db", store.DefaultDSN, store.DSNHelp)
 	fs.StringVar(&o.Out, "out", "out", "folder for the exports")
-	formats := fs.String("formats", "graphml,gexf,dot", "exports to write, comma-separated")
+	formats := fs.String("formats", "graphml,gexf,dot", "exports to write, comma-separated (\"\" for none)")
+	fs.StringVar(&o.Aliases, "aliases", "", "aliases file with merge:/split: rules for entity resolution (kept in the store for later builds)")
+	fs.IntVar(&o.Batch, "batch", defaultBatch, "documents written per transaction")
+	fs.IntVar(&o.Workers, "workers", runtime.NumCPU(), "files read and extracted in parallel")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: parkgraph build [--db DSN] [--out DIR] PATH...")
+		fmt.Fprintln(stderr, "usage: parkgraph build [--db DSN] [--out DIR] [--aliases FILE] PATH...")
 		fs.PrintDefaults()
 	}
 	paths, err := parseFlags(fs, args)
@@ -45,6 +58,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(paths) == 0 {
 		return usagef("no articles given; usage: parkgraph build [--db DSN] [--out DIR] PATH...")
+	}
+	if o.Batch < 1 || o.Workers < 1 {
+		return usagef("--batch and --workers must be at least 1")
 	}
 	o.Paths = paths
 	for _, f := range strings.Split(*formats, ",") {
@@ -55,10 +71,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return build(ctx, o, stdout, stderr)
 }
 
+// ingestStats counts what a build did with its files.
+type ingestStats struct {
+	files, added, changed, unchanged, failed int
+	quadsAdded, quadsRemoved                 int
+}
+
 func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error {
 	for _, f := range o.Formats {
 		if _, err := export.Lookup(f); err != nil {
 			return usageError{err.Error()}
+		}
+	}
+	var rules *resolve.Rules
+	if o.Aliases != "" {
+		var err error
+		if rules, err = readRules(o.Aliases); err != nil {
+			return err
 		}
 	}
 	files, err := loader.Files(o.Paths...)
@@ -78,30 +107,12 @@ func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error 
 	}
 	defer st.Close()
 
-	var added, changed, unchanged, failed int
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := loader.Load(f)
-		if err != nil {
-			fmt.Fprintf(stderr, "parkgraph build: skipped: %s\n", oneLine(err.Error()))
-			failed++
-			continue
-		}
-		x.Extract(d)
-		res, err := st.Put(ctx, d)
-		if err != nil {
-			return err
-		}
-		switch {
-		case res.Unchanged:
-			unchanged++
-		case res.Removed > 0:
-			changed++
-		default:
-			added++
-		}
+	n, err := ingest(ctx, st, x, files, o, stderr)
+	if err != nil {
+		return err
+	}
+	if _, err := st.Resolve(ctx, rules); err != nil {
+		return err
 	}
 	snap, err := st.Snapshot(ctx)
 	if err != nil {
@@ -114,27 +125,171 @@ func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error 
 	}
 	quads, _ := st.Stats(ctx)
 
-	fmt.Fprintf(stdout, "read %d files: %d new, %d changed, %d unchanged, %d skipped\n", len(files), added, changed, unchanged, failed)
+	fmt.Fprintf(stdout, "read %d files: %d new, %d changed, %d unchanged, %d skipped (%d quads added, %d removed)\n",
+		n.files, n.added, n.changed, n.unchanged, n.failed, n.quadsAdded, n.quadsRemoved)
 	fmt.Fprintf(stdout, "store %s: %d quads, %d documents\n", o.DB, quads, len(snap.Documents))
 	printSummary(stdout, snap, rep)
 
-	if err := os.MkdirAll(o.Out, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", o.Out, err)
+	if len(o.Formats) > 0 {
+		if err := os.MkdirAll(o.Out, 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", o.Out, err)
+		}
+		var wrote []string
+		for _, name := range o.Formats {
+			f, _ := export.Lookup(name)
+			paths, err := export.WriteFile(filepath.Join(o.Out, "graph"+f.Exts[0]), f, snap, export.Options{})
+			if err != nil {
+				return err
+			}
+			wrote = append(wrote, paths...)
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", strings.Join(wrote, ", "))
 	}
-	var wrote []string
-	for _, name := range o.Formats {
-		f, _ := export.Lookup(name)
-		paths, err := export.WriteFile(filepath.Join(o.Out, "graph"+f.Exts[0]), f, snap, export.Options{})
+	if n.failed > 0 {
+		return fmt.Errorf("%d of %d files were skipped (see above)", n.failed, len(files))
+	}
+	return nil
+}
+
+func readRules(path string) (*resolve.Rules, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("aliases file: %w", err)
+	}
+	defer f.Close()
+	return resolve.ParseRules(f, path)
+}
+
+// extracted is one file after reading and extraction.
+type extracted struct {
+	doc  *graph.Document
+	err  error
+	size int64
+}
+
+// ingest reads, extracts and stores files. Workers read and extract in
+// parallel; documents are written in file order, o.Batch to a transaction,
+// and at most two batches are in memory at once, whatever the number of
+// files.
+func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []string, o buildOptions, stderr io.Writer) (ingestStats, error) {
+	n := ingestStats{files: len(files)}
+	var totalBytes int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			totalBytes += fi.Size()
+		}
+	}
+	if err := st.SetBulk(true); err != nil {
+		return n, err
+	}
+	defer st.SetBulk(false)
+	// Bulk ingest allocates many short-lived values; collecting less often
+	// costs memory proportional to a batch, not to the corpus.
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := 2 * o.Batch
+	slots := make(chan struct{}, window) // files taken and not yet written
+	results := make([]chan extracted, len(files))
+	for i := range results {
+		results[i] = make(chan extracted, 1)
+	}
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range files {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var r extracted
+				if src, err := loader.ReadSource(files[i]); err != nil {
+					r.err = err
+				} else if r.doc, r.err = loader.Prepare(src); r.err == nil {
+					r.size = int64(len(src.Bytes))
+					x.Extract(r.doc)
+				}
+				results[i] <- r
+			}
+		}()
+	}
+	defer wg.Wait()
+	defer cancel()
+
+	prog := newProgress(stderr, "build", "files", int64(len(files)), totalBytes)
+	var done, bytes int64
+	batch := make([]*graph.Document, 0, o.Batch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := st.PutBatch(ctx, batch)
 		if err != nil {
 			return err
 		}
-		wrote = append(wrote, paths...)
+		for _, r := range res {
+			switch {
+			case r.Unchanged:
+				n.unchanged++
+			case r.Replaced:
+				n.changed++
+			default:
+				n.added++
+			}
+			n.quadsAdded += r.Added
+			n.quadsRemoved += r.Removed
+		}
+		for range batch {
+			<-slots
+		}
+		batch = batch[:0]
+		return nil
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", strings.Join(wrote, ", "))
-	if failed > 0 {
-		return fmt.Errorf("%d of %d files were skipped (see above)", failed, len(files))
+	for i := range files {
+		var r extracted
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return n, ctx.Err()
+		}
+		results[i] = nil
+		done++
+		bytes += r.size
+		if r.err != nil {
+			prog.interrupt()
+			fmt.Fprintf(stderr, "parkgraph build: skipped: %s\n", oneLine(r.err.Error()))
+			n.failed++
+			<-slots
+		} else {
+			batch = append(batch, r.doc)
+			if len(batch) == o.Batch {
+				if err := flush(); err != nil {
+					return n, err
+				}
+			}
+		}
+		prog.update(done, bytes)
 	}
-	return nil
+	if err := flush(); err != nil {
+		return n, err
+	}
+	prog.finish(done, bytes)
+	return n, nil
 }
 
 func printSummary(w io.Writer, s *graph.Snapshot, rep *analysis.Report) {

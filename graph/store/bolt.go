@@ -1,15 +1,19 @@
 package store
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bbolt "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
@@ -30,6 +34,35 @@ func init() {
 	})
 }
 
+// labelIndex lists the quads of one label. Cayley's default bolt indexes
+// (subject-predicate and object-predicate-subject) make finding the quads of
+// a document or sentence a scan of the whole store; with it, replacing or
+// removing a document reads only that document's quads.
+var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+
+// addLabelIndex adds labelIndex to a freshly initialised, still empty bolt
+// store. Cayley reads a store's index list from its metadata when it opens
+// it; the index list cannot be set through its options.
+func addLabelIndex(dir string) error {
+	db, err := hbolt.Open(boltFile(dir), &bbolt.Options{Timeout: boltLockTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	indexes := append(append([]kv.QuadIndex(nil), kv.DefaultQuadIndexes...), labelIndex)
+	data, err := json.Marshal(indexes)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		if err := hkv.CreateBucket(ctx, tx, hkv.Key{[]byte{quad.Label.Prefix()}}); err != nil {
+			return err
+		}
+		return tx.Put(ctx, hkv.Key{[]byte("meta"), []byte("indexes")}, data)
+	})
+}
+
 func boltFile(dir string) string { return filepath.Join(dir, "indexes.bolt") }
 
 func createBolt(dir string, opts cgraph.Options) (hkv.KV, error) {
@@ -44,14 +77,54 @@ func openBolt(dir string, opts cgraph.Options) (hkv.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := hbolt.Open(boltFile(dir), &bbolt.Options{Timeout: boltLockTimeout})
+	// A large initial map saves remapping the file each time it grows; it is
+	// address space, not memory.
+	db, err := bbolt.Open(boltFile(dir), 0o644, &bbolt.Options{Timeout: boltLockTimeout, InitialMmapSize: 1 << 30})
 	if errors.Is(err, bbolt.ErrTimeout) {
 		return nil, fmt.Errorf("%s is in use by another process (a running parkgraph serve or build?); stop it or use another --db", dir)
 	}
 	if err != nil {
 		return nil, err
 	}
-	db.DB().NoSync = nosync
-	db.DB().NoGrowSync = nosync
-	return db, nil
+	db.NoSync = nosync
+	db.NoGrowSync = nosync
+	openedMu.Lock()
+	opened[dir] = &boltHandle{db: db}
+	openedMu.Unlock()
+	return &boltKV{db: db}, nil
+}
+
+// opened hands the bolt database Cayley just opened to Open, which keeps it
+// to switch syncing off during a bulk load.
+var (
+	openedMu sync.Mutex
+	opened   = map[string]*boltHandle{}
+)
+
+func lastBolt(dir string) *boltHandle {
+	openedMu.Lock()
+	defer openedMu.Unlock()
+	h := opened[dir]
+	delete(opened, dir)
+	return h
+}
+
+// boltHandle is the bolt database under a store.
+type boltHandle struct {
+	db *bbolt.DB
+}
+
+// setBulk turns fsync on commit off (bulk) or back on. Turning it back on
+// syncs what was written meanwhile. A process killed while syncing is off
+// loses nothing the operating system received; only a crash of the machine
+// itself could.
+func (h *boltHandle) setBulk(on bool) error {
+	if h == nil || h.db.NoSync == on {
+		return nil
+	}
+	h.db.NoSync = on
+	if !on {
+		return h.db.Sync()
+	}
+	return nil
 }

@@ -2,12 +2,20 @@
 //
 // A store is opened from a DSN that names the backend:
 //
-//	bolt:PATH            a bolt database in the directory PATH (the default: bolt:./parkgraph.db)
-//	memory:              an in-memory store, gone when the process ends
+//	bolt:PATH                 a bolt database in the directory PATH (the default: bolt:./parkgraph.db)
+//	memory:                   an in-memory store, gone when the process ends
+//	postgres://USER@HOST/DB   PostgreSQL through Cayley's SQL backend (also postgresql://)
+//	cockroach://USER@HOST/DB  CockroachDB through Cayley's SQL backend
 //
-// Documents go in whole: Put replaces every quad an earlier version of the
-// same document contributed, in one transaction, and adds nothing when the
-// document is unchanged. Snapshot reads the whole graph back.
+// Documents go in whole: Put and PutBatch replace every quad an earlier
+// version of the same document contributed and add nothing when the document
+// is unchanged; Remove takes a document out with every quad only it
+// supported. Every quad read from text is labelled with the IRI of its
+// sentence, so Why can show the sentences and documents behind any edge.
+//
+// Entities that different documents name differently are tied together by
+// Resolve (see package resolve); Snapshot reads the graph back with those
+// entities merged into one node each.
 package store
 
 import (
@@ -21,22 +29,27 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the single writer
 	"github.com/cayleygraph/quad"
-
-	"parkgraph/graph"
 )
 
 // DefaultDSN is the store used when none is given.
 const DefaultDSN = "bolt:./parkgraph.db"
 
+// DSNHelp describes the accepted DSNs, for flag help texts.
+const DSNHelp = "store: bolt:PATH, memory:, postgres://USER@HOST:PORT/DB?sslmode=disable or cockroach://…"
+
 // Store is an open Cayley quad store holding parkgraph's graph.
 type Store struct {
 	qs      cgraph.QuadStore
-	qw      cgraph.QuadWriter
 	backend string
 	addr    string
+	dsn     string
 	now     func() time.Time
+	bolt    *boltHandle           // nil unless the backend is bolt
+	canon   map[quad.IRI]quad.IRI // entity merges as the last Resolve wrote them; nil when unknown
 }
 
 // Open opens (creating when needed) the store a DSN names.
@@ -58,21 +71,67 @@ func Open(dsn string) (*Store, error) {
 			if err := cgraph.InitQuadStore(backend, addr, opts); err != nil {
 				return nil, fmt.Errorf("create store %s: %w", dsn, err)
 			}
+			if err := addLabelIndex(addr); err != nil {
+				return nil, fmt.Errorf("create store %s: %w", dsn, err)
+			}
+		}
+	case "postgres", "cockroach":
+		// Creating the tables is idempotent: an existing schema is kept.
+		if err := cgraph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("open store %s: %w; is the server running and the database created?", redact(dsn), sqlError(err))
 		}
 	}
 	qs, err := cgraph.NewQuadStore(backend, addr, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+		return nil, fmt.Errorf("open store %s: %w", redact(dsn), sqlError(err))
 	}
-	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{
-		"ignore_duplicate": true,
-		"ignore_missing":   true,
-	})
+	s := &Store{qs: qs, backend: backend, addr: addr, dsn: dsn, now: time.Now}
+	if backend == boltBackend {
+		s.bolt = lastBolt(addr)
+	}
+	return s, nil
+}
+
+// sqlError shortens the errors Cayley's SQL backend returns (it wraps some
+// in structs whose text is a Go value dump).
+func sqlError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "\n"); i >= 0 {
+		msg = msg[:i]
+	}
+	return errors.New(msg)
+}
+
+// redact hides a password in a DSN.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		rest := dsn[i+3:]
+		if at := strings.IndexByte(rest, '@'); at >= 0 {
+			if c := strings.IndexByte(rest[:at], ':'); c >= 0 {
+				return dsn[:i+3] + rest[:c] + ":***" + rest[at:]
+			}
+		}
+	}
+	return dsn
+}
+
+// Exists returns an error when the DSN names a bolt store that has not been
+// created, so that commands which only read do not create an empty store
+// under a mistyped path. Other backends are checked by Open.
+func Exists(dsn string) error {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	backend, addr, err := parseDSN(dsn)
 	if err != nil {
-		qs.Close()
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+		return err
 	}
-	return &Store{qs: qs, qw: qw, backend: backend, addr: addr, now: time.Now}, nil
+	if backend == boltBackend {
+		if _, err := os.Stat(boltFile(addr)); err != nil {
+			return fmt.Errorf("no store at %s (%s is missing); build one with \"parkgraph build --db %s PATH…\" or pass --db", dsn, boltFile(addr), dsn)
+		}
+	}
+	return nil
 }
 
 func parseDSN(dsn string) (backend, addr string, err error) {
@@ -85,142 +144,57 @@ func parseDSN(dsn string) (backend, addr string, err error) {
 			return "", "", fmt.Errorf("store %q: bolt needs a path, as in bolt:./parkgraph.db", dsn)
 		}
 		return boltBackend, addr, nil
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return "postgres", dsn, nil
+	case strings.HasPrefix(dsn, "cockroach://"):
+		// The pgx driver Cayley uses for CockroachDB speaks the PostgreSQL
+		// wire protocol and takes a postgres:// URL.
+		return "cockroach", "postgres://" + strings.TrimPrefix(dsn, "cockroach://"), nil
 	}
-	return "", "", fmt.Errorf("unknown store %q: use bolt:PATH or memory:", dsn)
+	return "", "", fmt.Errorf("unknown store %q: use bolt:PATH, memory:, postgres://… or cockroach://…", redact(dsn))
 }
 
 // QuadStore is the underlying Cayley quad store, for queries.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
-// Backend is the Cayley backend name (bolt, memstore, …).
-func (s *Store) Backend() string { return s.backend }
+// Backend is the Cayley backend name (bolt, memstore, postgres, …).
+func (s *Store) Backend() string {
+	if s.backend == boltBackend {
+		return "bolt"
+	}
+	return s.backend
+}
 
 // Close flushes and closes the store.
 func (s *Store) Close() error {
-	err := s.qw.Close()
-	if cerr := s.qs.Close(); err == nil {
-		err = cerr
+	if s.bolt != nil {
+		s.bolt.setBulk(false) // sync whatever a bulk load left unsynced
 	}
-	return err
+	return s.qs.Close()
 }
 
-// PutResult says what Put changed.
-type PutResult struct {
-	Unchanged bool // the stored document had the same hash; nothing was written
-	Added     int  // quads added
-	Removed   int  // quads removed
+// SetBulk switches a bolt store into bulk mode (on) and out of it (off).
+// In bulk mode commits are not synced to disk one by one; leaving bulk mode,
+// and Close, sync them. A process killed in bulk mode loses nothing it
+// committed, as the operating system holds the writes; only a crash of the
+// machine itself could lose the last ones. Other backends ignore it.
+func (s *Store) SetBulk(on bool) error {
+	if s.bolt == nil {
+		return nil
+	}
+	return s.bolt.setBulk(on)
 }
 
-// Put stores a document, replacing the quads of an earlier version of it in
-// one transaction. A document whose hash is already stored is left alone.
-func (s *Store) Put(ctx context.Context, d *graph.Document) (PutResult, error) {
-	D := graph.DocumentIRI(d.ID)
-	old, oldHash, err := s.documentQuads(ctx, D)
+// Stats returns the number of quads in the store.
+func (s *Store) Stats(ctx context.Context) (quads int64, err error) {
+	st, err := s.qs.Stats(ctx, true)
 	if err != nil {
-		return PutResult{}, fmt.Errorf("put %s: %w", d.ID, err)
+		return 0, err
 	}
-	if oldHash != "" && oldHash == d.Hash {
-		return PutResult{Unchanged: true}, nil
-	}
-	add := d.Quads(s.now())
-	keep := make(map[string]bool, len(add))
-	for _, q := range add {
-		keep[q.NQuad()] = true
-	}
-	var res PutResult
-	del := cgraph.NewTransactionN(len(old))
-	for _, q := range old {
-		if q.Predicate == graph.PredIngested || q.Predicate == graph.PredHash || !keep[q.NQuad()] {
-			del.RemoveQuad(q)
-			res.Removed++
-		} else {
-			delete(keep, q.NQuad())
-		}
-	}
-	ins := cgraph.NewTransactionN(len(add))
-	for _, q := range add {
-		if keep[q.NQuad()] {
-			ins.AddQuad(q)
-			res.Added++
-		}
-	}
-	// Deletions and additions go in two transactions, deletions first.
-	// Cayley's kv backends lose terms of added quads when one transaction
-	// also lowers the reference count of a node those quads use. The hash
-	// quad is always among the deletions, so a process killed between the
-	// two leaves the document absent (never half there) and the next build
-	// adds it again.
-	if len(del.Deltas) > 0 {
-		if err := s.qw.ApplyTransaction(del); err != nil {
-			return PutResult{}, fmt.Errorf("put %s: %w", d.ID, err)
-		}
-	}
-	if err := s.qw.ApplyTransaction(ins); err != nil {
-		return PutResult{}, fmt.Errorf("put %s: %w", d.ID, err)
-	}
-	return res, nil
+	return st.Quads.Value, nil
 }
 
-// documentQuads returns every quad a stored document contributed: those
-// labelled with the document and those labelled with one of its sentences,
-// and the document's stored hash ("" when it is not stored).
-func (s *Store) documentQuads(ctx context.Context, D quad.IRI) ([]quad.Quad, string, error) {
-	ref, err := s.qs.ValueOf(D)
-	if err != nil || ref == nil {
-		return nil, "", err
-	}
-	var out []quad.Quad
-	hash := ""
-	sentences := []quad.Value{}
-	if err := s.eachQuad(ctx, quad.Label, ref, func(q quad.Quad) {
-		out = append(out, q)
-		switch q.Predicate {
-		case graph.PredHash:
-			hash = quad.ToString(q.Object)
-		case graph.PredInDoc:
-			sentences = append(sentences, q.Subject)
-		}
-	}); err != nil {
-		return nil, "", err
-	}
-	for _, sv := range sentences {
-		sref, err := s.qs.ValueOf(sv)
-		if err != nil {
-			return nil, "", err
-		}
-		if sref == nil {
-			continue
-		}
-		if err := s.eachQuad(ctx, quad.Label, sref, func(q quad.Quad) { out = append(out, q) }); err != nil {
-			return nil, "", err
-		}
-	}
-	return out, hash, nil
-}
-
-func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, ref cgraph.Ref, fn func(quad.Quad)) error {
-	it := s.qs.QuadIterator(dir, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		fn(q)
-	}
-	return it.Err()
-}
-
-// Snapshot reads the whole graph into memory.
-func (s *Store) Snapshot(ctx context.Context) (*graph.Snapshot, error) {
-	var b graph.Builder
-	if err := s.EachQuad(ctx, b.Add); err != nil {
-		return nil, err
-	}
-	return b.Snapshot(), nil
-}
-
-// EachQuad calls fn for every quad in the store.
+// EachQuad calls fn for every quad in the store, in the store's order.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad)) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
@@ -237,11 +211,60 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad)) error {
 	return nil
 }
 
-// Stats returns the number of quads in the store.
-func (s *Store) Stats(ctx context.Context) (quads int64, err error) {
-	st, err := s.qs.Stats(ctx, true)
+// eachQuad calls fn for every quad whose value in direction dir is v.
+func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	ref, err := s.qs.ValueOf(v)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	return st.Quads.Value, nil
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	return it.Err()
+}
+
+// apply writes deltas in one transaction.
+func (s *Store) apply(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	s.canon = nil
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+func adds(qs []quad.Quad) []cgraph.Delta {
+	d := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		d[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+	}
+	return d
+}
+
+func deletes(qs []quad.Quad) []cgraph.Delta {
+	d := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		d[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	return d
+}
+
+// replace removes del and then adds add. Deletions and additions go in two
+// transactions, deletions first: Cayley's kv backends lose terms of added
+// quads when one transaction also lowers the reference count of a node those
+// quads use. Callers arrange for a crash between the two to leave whole
+// documents only (see PutBatch).
+func (s *Store) replace(del, add []quad.Quad) error {
+	if err := s.apply(deletes(del)); err != nil {
+		return err
+	}
+	return s.apply(adds(add))
 }

@@ -1,153 +1,69 @@
 package store_test
 
 import (
-	"context"
+	"database/sql"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
-	"parkgraph/graph"
 	"parkgraph/graph/store"
+	"parkgraph/graph/store/storetest"
+	"parkgraph/internal/testenv"
 )
 
-func backends(t *testing.T) map[string]string {
-	return map[string]string{
-		"memory": "memory:",
-		"bolt":   "bolt:" + filepath.Join(t.TempDir(), "db"),
-	}
+func TestMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) string { return "memory:" })
 }
 
-func doc(id, hash string, rels ...graph.Relation) *graph.Document {
-	sents := []string{"云岭高新区青禾科技有限公司上榜“瞪羚企业”。", "白鹭精工有限公司落户云岭高新区。"}
-	d := &graph.Document{ID: id, Path: id + ".txt", Hash: hash, Title: id}
-	off := 0
-	for i, s := range sents {
-		n := len([]rune(s))
-		d.Sentences = append(d.Sentences, graph.Sentence{Index: i, Text: s, Span: graph.Span{Start: off, End: off + n}})
-		d.Text += s
-		off += n
-	}
-	ents := map[string]graph.Entity{}
-	for _, r := range rels {
-		for _, ref := range []graph.EntityRef{r.Subject, r.Object} {
-			if _, ok := ents[ref.Name]; !ok {
-				ents[ref.Name] = graph.Entity{Type: ref.Type, Name: ref.Name, Mentions: []graph.Span{d.Sentences[r.Sentence].Span}}
-			}
-		}
-	}
-	for _, e := range ents {
-		d.Entities = append(d.Entities, e)
-	}
-	d.Relations = rels
-	return d
+func TestBolt(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) string { return "bolt:" + filepath.Join(t.TempDir(), "db") })
 }
 
-var (
-	park    = graph.EntityRef{Type: graph.Park, Name: "云岭高新区"}
-	qinghe  = graph.EntityRef{Type: graph.Enterprise, Name: "青禾科技有限公司"}
-	bailu   = graph.EntityRef{Type: graph.Enterprise, Name: "白鹭精工有限公司"}
-	gazelle = graph.EntityRef{Type: graph.Honor, Name: "瞪羚企业"}
-)
-
-func TestPutAndSnapshot(t *testing.T) {
-	ctx := context.Background()
-	for name, dsn := range backends(t) {
-		t.Run(name, func(t *testing.T) {
-			st, err := store.Open(dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			d1 := doc("a", "h1",
-				graph.Relation{Subject: qinghe, Predicate: graph.LocatedIn, Object: park, Sentence: 0},
-				graph.Relation{Subject: qinghe, Predicate: graph.Awarded, Object: gazelle, Sentence: 0})
-			res, err := st.Put(ctx, d1)
-			if err != nil || res.Unchanged || res.Added == 0 {
-				t.Fatalf("first Put = %+v, %v", res, err)
-			}
-			n1, _ := st.Stats(ctx)
-
-			// The same document again adds nothing.
-			res, err = st.Put(ctx, d1)
-			if err != nil || !res.Unchanged {
-				t.Fatalf("second Put = %+v, %v; want unchanged", res, err)
-			}
-			if n, _ := st.Stats(ctx); n != n1 {
-				t.Errorf("quads after re-put = %d, want %d", n, n1)
-			}
-
-			s, err := st.Snapshot(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(s.Nodes) != 3 || len(s.Edges) != 2 || len(s.Documents) != 1 {
-				t.Fatalf("snapshot: %d nodes, %d edges, %d docs; want 3, 2, 1", len(s.Nodes), len(s.Edges), len(s.Documents))
-			}
-			for _, e := range s.Edges {
-				if len(e.Evidence) != 1 || !strings.Contains(e.Evidence[0].Text, "上榜") {
-					t.Errorf("edge %v evidence = %+v", e.Predicate, e.Evidence)
-				}
-			}
-
-			// A changed version replaces the old quads exactly.
-			d1b := doc("a", "h2", graph.Relation{Subject: bailu, Predicate: graph.LocatedIn, Object: park, Sentence: 1})
-			res, err = st.Put(ctx, d1b)
-			if err != nil || res.Removed == 0 {
-				t.Fatalf("changed Put = %+v, %v", res, err)
-			}
-			s, _ = st.Snapshot(ctx)
-			if len(s.Edges) != 1 || s.Edges[0].Subject != bailu.IRI() {
-				t.Fatalf("after change: edges = %+v", s.Edges)
-			}
-			if s.Node(qinghe.IRI()) != nil || s.Node(gazelle.IRI()) != nil {
-				t.Error("entities only the old version named are still there")
-			}
-			if got := s.Documents[0].Hash; got != "h2" {
-				t.Errorf("document hash = %q, want h2", got)
-			}
-
-			// A second document stating the same fact adds evidence, not an edge.
-			d2 := doc("b", "h3", graph.Relation{Subject: bailu, Predicate: graph.LocatedIn, Object: park, Sentence: 1})
-			if _, err := st.Put(ctx, d2); err != nil {
-				t.Fatal(err)
-			}
-			s, _ = st.Snapshot(ctx)
-			if len(s.Edges) != 1 || len(s.Edges[0].Evidence) != 2 || s.Edges[0].Weight() != 2 {
-				t.Fatalf("shared fact: edges = %+v", s.Edges)
-			}
-			if n := s.Node(park.IRI()); n == nil || len(n.Docs) != 2 {
-				t.Errorf("park docs = %+v", n)
-			}
-		})
+// PostgresDSN is the server the PostgreSQL tests use: $PARKGRAPH_POSTGRES, or
+// the one scripts/postgres.sh starts.
+func postgresDSN() string {
+	if dsn := os.Getenv("PARKGRAPH_POSTGRES"); dsn != "" {
+		return dsn
 	}
+	return "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
 }
 
-func TestBoltPersists(t *testing.T) {
-	ctx := context.Background()
-	dsn := "bolt:" + filepath.Join(t.TempDir(), "db")
-	st, err := store.Open(dsn)
+var schemaSeq atomic.Int64
+
+// newPostgresDSN makes an empty schema on the server for one test and
+// returns a DSN whose tables live in it; the schema is dropped afterwards.
+func newPostgresDSN(t *testing.T) string {
+	t.Helper()
+	base := postgresDSN()
+	db, err := sql.Open("postgres", base)
+	if err == nil {
+		err = db.Ping()
+	}
 	if err != nil {
-		t.Fatal(err)
+		testenv.Missing(t, "PostgreSQL at "+base, err.Error()+"; scripts/postgres.sh starts one")
 	}
-	if _, err := st.Put(ctx, doc("a", "h1", graph.Relation{Subject: qinghe, Predicate: graph.LocatedIn, Object: park})); err != nil {
-		t.Fatal(err)
+	schema := fmt.Sprintf("pgtest_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e6, schemaSeq.Add(1))
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		db.Close()
+		t.Fatalf("create schema: %v", err)
 	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
+	t.Cleanup(func() {
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+		db.Close()
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
 	}
-	st, err = store.Open(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s, err := st.Snapshot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Edges) != 1 {
-		t.Fatalf("after reopen: %d edges, want 1", len(s.Edges))
-	}
+	return base + sep + "search_path=" + schema
+}
+
+func TestPostgres(t *testing.T) {
+	storetest.Run(t, newPostgresDSN)
 }
 
 func TestBoltLockedByAnother(t *testing.T) {
@@ -168,9 +84,17 @@ func TestBoltLockedByAnother(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
-	for _, dsn := range []string{"mysql://x", "bolt:", "nonsense"} {
-		if _, err := store.Open(dsn); err == nil {
-			t.Errorf("Open(%q) succeeded", dsn)
+	for _, tc := range []struct{ dsn, want string }{
+		{"mysql://x", "unknown store"},
+		{"bolt:", "needs a path"},
+		{"nonsense", "unknown store"},
+		{"postgres://nobody:secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", "is the server running"},
+	} {
+		_, err := store.Open(tc.dsn)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Open(%q) = %v, want an error saying %q", tc.dsn, err, tc.want)
+		} else if strings.Contains(err.Error(), "secret") {
+			t.Errorf("Open(%q) error shows the password: %v", tc.dsn, err)
 		}
 	}
 }
