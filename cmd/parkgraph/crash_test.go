@@ -28,7 +28,7 @@ func storeQuads(t *testing.T, dsn string) (byDoc map[string][]string, hashes map
 	defer st.Close()
 	byDoc, hashes = map[string][]string{}, map[string]bool{}
 	err = st.EachQuad(context.Background(), func(q quad.Quad) {
-		if q.Predicate == graph.PredIngested || q.Label == store.ResolutionLabel {
+		if q.Predicate == graph.PredIngested || q.Label == store.ResolutionLabel || graph.IsRunIRI(q.Label) {
 			return
 		}
 		id, ok := graph.DocumentIDOf(q.Label.(quad.IRI))
