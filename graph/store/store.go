@@ -187,7 +187,13 @@ func (s *Store) SetBulk(on bool) error {
 
 // Stats returns the number of quads in the store.
 func (s *Store) Stats(ctx context.Context) (quads int64, err error) {
-	st, err := s.qs.Stats(ctx, true)
+	// Backends that keep an exact quad count answer without a scan (an
+	// exact Stats on bolt also counts every node, minutes on a big store);
+	// the others are asked for an exact count.
+	st, err := s.qs.Stats(ctx, false)
+	if err == nil && !st.Quads.Exact {
+		st, err = s.qs.Stats(ctx, true)
+	}
 	if err != nil {
 		return 0, err
 	}
