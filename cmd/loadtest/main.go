@@ -10,14 +10,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -59,10 +57,8 @@ func run(ctx context.Context, args []string) error {
 		}
 		o.URL = strings.TrimRight(*target, "/")
 	} else {
-		if dir, ok := strings.CutPrefix(*db, "bolt:"); ok {
-			if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("no store at %s; build one first (parkgraph gen, then parkgraph build --db %s)", dir, *db)
-			}
+		if err := store.Exists(*db); err != nil {
+			return err
 		}
 		st, err := store.Open(*db)
 		if err != nil {

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -123,22 +120,14 @@ func analyze(ctx context.Context, o analyzeOptions, stdout, stderr io.Writer) er
 			return usageError{err.Error()}
 		}
 	}
-	if dir, ok := strings.CutPrefix(o.DB, "bolt:"); ok {
-		if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no store at %s; build one first with: parkgraph build --db %s ARTICLES", dir, o.DB)
-		}
-	}
-	st, err := store.Open(o.DB)
+	st, err := openExisting(o.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	snap, err := st.Snapshot(ctx)
+	snap, err := nonEmptySnapshot(ctx, st, o.DB)
 	if err != nil {
 		return err
-	}
-	if len(snap.Nodes) == 0 {
-		return fmt.Errorf("store %s holds no entities; add articles with: parkgraph build --db %s ARTICLES", o.DB, o.DB)
 	}
 
 	if o.Projection != "" {

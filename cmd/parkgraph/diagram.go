@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"parkgraph/diagram"
@@ -105,23 +103,9 @@ func runDiagram(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func drawDiagram(ctx context.Context, o diagramOptions, stdout io.Writer) error {
-	if dir, ok := strings.CutPrefix(o.DB, "bolt:"); ok {
-		// Reading must not leave an empty store behind a mistyped path.
-		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no store at %s; build one first with parkgraph build --db %s PATH…", dir, o.DB)
-		}
-	}
-	st, err := store.Open(o.DB)
+	snap, err := readSnapshot(ctx, o.DB)
 	if err != nil {
 		return err
-	}
-	snap, err := st.Snapshot(ctx)
-	st.Close()
-	if err != nil {
-		return err
-	}
-	if len(snap.Nodes) == 0 {
-		return fmt.Errorf("store %s holds no entities; build it first with parkgraph build --db %s PATH…", o.DB, o.DB)
 	}
 	if !hasMeasure(snap, "pagerank") {
 		analysis.Analyze(snap, analysis.DefaultOptions())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -106,22 +105,9 @@ func exportGraph(ctx context.Context, o exportOptions, stdout, stderr io.Writer)
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if dir, ok := strings.CutPrefix(o.DB, "bolt:"); ok {
-		if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no store at %s; build one first with: parkgraph build --db %s ARTICLES", dir, o.DB)
-		}
-	}
-	st, err := store.Open(o.DB)
+	snap, err := readSnapshot(ctx, o.DB)
 	if err != nil {
 		return err
-	}
-	snap, err := st.Snapshot(ctx)
-	st.Close()
-	if err != nil {
-		return err
-	}
-	if len(snap.Nodes) == 0 {
-		return fmt.Errorf("store %s holds no entities; add articles with: parkgraph build --db %s ARTICLES", o.DB, o.DB)
 	}
 	if !analysed(snap) {
 		analysis.Analyze(snap, analysis.DefaultOptions())

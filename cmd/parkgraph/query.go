@@ -146,12 +146,7 @@ func listQueries(w io.Writer) {
 }
 
 func queryStore(ctx context.Context, o queryOptions, stdout io.Writer) error {
-	if dir, ok := strings.CutPrefix(o.DB, "bolt:"); ok {
-		if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no store at %s; build one first with: parkgraph build --db %s ARTICLES", dir, o.DB)
-		}
-	}
-	st, err := store.Open(o.DB)
+	st, err := openExisting(o.DB)
 	if err != nil {
 		return err
 	}

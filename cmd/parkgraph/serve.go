@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -64,9 +62,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error {
-	if dir, ok := strings.CutPrefix(o.DB, "bolt:"); ok && !o.Server.Writable {
-		if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no store at %s; build one first with: parkgraph build --db %s ARTICLES (or serve it --writable to fill it through the API)", dir, o.DB)
+	if !o.Server.Writable {
+		if err := store.Exists(o.DB); err != nil {
+			return fmt.Errorf("%w (or serve it --writable to fill it through the API)", err)
 		}
 	}
 	o.Server.LoopbackOnly = server.IsLoopback(o.Addr)

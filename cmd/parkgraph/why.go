@@ -66,12 +66,3 @@ func short(h string) string {
 	}
 	return h
 }
-
-// openExisting opens a store for reading, refusing to create a bolt store
-// that is not there (a mistyped --db would otherwise answer "empty").
-func openExisting(dsn string) (*store.Store, error) {
-	if err := store.Exists(dsn); err != nil {
-		return nil, err
-	}
-	return store.Open(dsn)
-}
