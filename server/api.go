@@ -85,14 +85,9 @@ func (s *Server) serveSavedQuery(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, err.Error())
 		return
 	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			writeError(w, http.StatusRequestEntityTooLarge, s.bodyLimitMessage())
-			return
-		}
-		writeError(w, http.StatusBadRequest, "read request: "+err.Error())
+	body, status, msg := s.readBody(r)
+	if status != 0 {
+		writeError(w, status, msg)
 		return
 	}
 	params := map[string]any{}
@@ -160,14 +155,9 @@ func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		src = r.URL.Query().Get("qu")
 	} else {
-		b, err := io.ReadAll(r.Body)
-		if err != nil {
-			var mb *http.MaxBytesError
-			if errors.As(err, &mb) {
-				writeError(w, http.StatusRequestEntityTooLarge, s.bodyLimitMessage())
-				return
-			}
-			writeError(w, http.StatusBadRequest, "read request: "+err.Error())
+		b, status, msg := s.readBody(r)
+		if status != 0 {
+			writeError(w, status, msg)
 			return
 		}
 		src = string(b)
@@ -405,4 +395,18 @@ func filterNames() string {
 		ns = append(ns, p.Name)
 	}
 	return strings.Join(ns, ", ")
+}
+
+// readBody reads a request's body within the server's limit. On failure it
+// returns the HTTP status and message to answer with; status is 0 otherwise.
+func (s *Server) readBody(r *http.Request) (body []byte, status int, msg string) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return nil, http.StatusRequestEntityTooLarge, s.bodyLimitMessage()
+		}
+		return nil, http.StatusBadRequest, "read request: " + err.Error()
+	}
+	return body, 0, ""
 }

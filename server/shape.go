@@ -3,9 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"reflect"
 	"sync"
@@ -44,21 +42,16 @@ func (s *Server) serveShape(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusNotImplemented, fmt.Sprintf("query shape is shown for Gizmo only, not %s: pick Gizmo in the editor", lang))
 		return
 	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			fail(http.StatusRequestEntityTooLarge, s.bodyLimitMessage())
-			return
-		}
-		fail(http.StatusBadRequest, err.Error())
+	body, status, msg := s.readBody(r)
+	if status != 0 {
+		fail(status, msg)
 		return
 	}
 	timeout := min(s.opt.Timeout, planTimeout)
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	rec := &planRecorder{QuadStore: s.st.QuadStore()}
-	_, err = queries.Run(ctx, rec, string(body), nil, planResults)
+	_, err := queries.Run(ctx, rec, string(body), nil, planResults)
 	if err != nil && ctx.Err() == nil {
 		fail(http.StatusBadRequest, "query: "+err.Error())
 		return
