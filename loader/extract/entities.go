@@ -721,6 +721,17 @@ func (d *doc) gazetteerFor(first int) {
 	}
 }
 
+// stopStartsAt reports whether a hard stop word (stops.txt: 与, 在, 位于 …)
+// begins at i.
+func (d *doc) stopStartsAt(i, hi int) bool {
+	for k := 1; k <= 3 && i+k <= hi; k++ {
+		if n, soft, ok := d.x.lex.stops.longest(d.m, i, i+k); ok && n == k && !soft {
+			return true
+		}
+	}
+	return false
+}
+
 // continuesIntoName reports whether a suffix begins within a few characters
 // after i, so a known short name at i is only the start of another name.
 func (d *doc) continuesIntoName(i int) bool {
@@ -730,8 +741,8 @@ func (d *doc) continuesIntoName(i int) bool {
 		if !isNameRune(d.m[i+n-1]) {
 			return false
 		}
-		if n == 1 && strings.ContainsRune("与和及同在是的为将被把向从等并也", d.m[i]) {
-			return false // 强力新材与常州大学: a conjunction or particle ends the name
+		if n == 1 && (isConjunction(d.m[i]) || d.stopStartsAt(i, hi)) {
+			return false // 强力新材与常州大学: a conjunction or stop word ends the name
 		}
 		if _, sf, ok := d.x.lex.suffixes.longest(d.m, i, i+n); ok && sf.class != classSubpark && n >= len([]rune(sf.word)) {
 			return true

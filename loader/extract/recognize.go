@@ -441,7 +441,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
-		if (r == '和' || r == '与' || r == '及' || r == '或' || r == '暨') && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
+		if isConjunction(r) && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
 			if (sf.class == classPark || sf.class == classSubpark) && r != '及' || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
 				break
 			}

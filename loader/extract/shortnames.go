@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 
 	"parkgraph/graph"
 )
@@ -149,7 +148,7 @@ func (d *doc) usesApart(f []rune) (first, uses int) {
 			// Inside a name read over a conjunction (青禾锂电和白鹭精工有限公司)
 			// the short name still counts.
 			k := d.cover[i]
-			if k < 0 || d.mentions[k].start != i || end >= len(d.m) || !strings.ContainsRune("和与及、", d.m[end]) {
+			if k < 0 || d.mentions[k].start != i || end >= len(d.m) || !(isConjunction(d.m[end]) || d.m[end] == '、') {
 				continue
 			}
 		} else if end < len(d.m) && d.continuesIntoName(end) {
@@ -176,7 +175,7 @@ func (d *doc) splitJoinedShortForms() {
 			continue
 		}
 		for k := m.start + 2; k < m.end-4; k++ {
-			if !strings.ContainsRune("和与及、", d.m[k]) {
+			if !isConjunction(d.m[k]) && d.m[k] != '、' {
 				continue
 			}
 			short := string(d.orig[m.start:k])

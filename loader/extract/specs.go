@@ -1,7 +1,5 @@
 package extract
 
-import ()
-
 // ruleSpec is a rule or word-list entry with its examples, as the table
 // test sees it.
 type ruleSpec struct {

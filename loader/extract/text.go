@@ -68,3 +68,8 @@ func stripQuotes(rs []rune) string {
 	}
 	return string(out)
 }
+
+// isConjunction reports whether r joins two names: 和, 与, 及, 或, 暨.
+func isConjunction(r rune) bool {
+	return r == '和' || r == '与' || r == '及' || r == '或' || r == '暨'
+}
