@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"strings"
 	"unicode"
 
 	"parkgraph/graph"
@@ -31,9 +30,21 @@ const maxNesting = 8
 // article. Spans are in runes.
 func Sentences(text string) []graph.Sentence {
 	rs := []rune(text)
-	var out []graph.Sentence
+	// at[i] is the byte offset of rune i, so a sentence's text is a slice of
+	// the document's text rather than a copy.
+	at := make([]int32, len(rs)+1)
+	{
+		i := 0
+		for b := range text {
+			at[i] = int32(b)
+			i++
+		}
+		at[len(rs)] = int32(len(text))
+	}
+	out := make([]graph.Sentence, 0, len(rs)/40+1)
 	start := 0
-	var stack []rune
+	var stackBuf [maxNesting]rune
+	stack := stackBuf[:0]
 	emit := func(end int) {
 		s, e := start, end
 		for s < e && unicode.IsSpace(rs[s]) {
@@ -43,7 +54,7 @@ func Sentences(text string) []graph.Sentence {
 			e--
 		}
 		if e > s {
-			out = append(out, graph.Sentence{Index: len(out), Text: string(rs[s:e]), Span: graph.Span{Start: s, End: e}})
+			out = append(out, graph.Sentence{Index: len(out), Text: text[at[s]:at[e]], Span: graph.Span{Start: s, End: e}})
 		}
 		start = end
 		stack = stack[:0]
@@ -58,7 +69,7 @@ func Sentences(text string) []graph.Sentence {
 			stack = stack[:len(stack)-1]
 			continue
 		}
-		if c, ok := pairs[r]; ok {
+		if c := closerOf(r); c != 0 {
 			if len(stack) < maxNesting {
 				stack = append(stack, c)
 			}
@@ -75,9 +86,9 @@ func Sentences(text string) []graph.Sentence {
 		if len(stack) > 0 {
 			continue
 		}
-		if strings.ContainsRune("。！？!?", r) || (r == '.' && i+1 < len(rs) && !unicode.IsDigit(rs[i+1]) && i > 0 && unicode.Is(unicode.Han, rs[i-1])) {
+		if isStop(r) || (r == '.' && i+1 < len(rs) && !unicode.IsDigit(rs[i+1]) && i > 0 && unicode.Is(unicode.Han, rs[i-1])) {
 			j := i + 1
-			for j < len(rs) && (strings.ContainsRune("。！？!?", rs[j]) || closers[rs[j]] || rs[j] == '"') {
+			for j < len(rs) && (isStop(rs[j]) || isCloser(rs[j]) || rs[j] == '"') {
 				j++
 			}
 			emit(j)
@@ -86,4 +97,22 @@ func Sentences(text string) []graph.Sentence {
 	}
 	emit(len(rs))
 	return out
+}
+
+// isStop reports whether r ends a sentence: 。！？!?
+func isStop(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?'
+}
+
+// closerOf returns the closing partner of an opening bracket or quote, or 0.
+func closerOf(r rune) rune {
+	if r < '(' || (r > '[' && r < '‘') {
+		return 0
+	}
+	return pairs[r]
+}
+
+// isCloser reports whether r closes a bracket or quote.
+func isCloser(r rune) bool {
+	return closers[r]
 }

@@ -124,9 +124,15 @@ func (d *doc) covered(s, e int) bool {
 
 var honourNoise = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批)+`)
 
+// typedName is a name written for an entity of one type.
+type typedName struct {
+	typ  graph.EntityType
+	name string
+}
+
 // groupKey is the identity of a mention's name within the document.
 func (d *doc) groupKey(m *mention) string {
-	ck := string(m.typ) + "\x00" + m.name
+	ck := typedName{m.typ, m.name}
 	if k, ok := d.keys[ck]; ok {
 		return k
 	}
@@ -136,9 +142,9 @@ func (d *doc) groupKey(m *mention) string {
 }
 
 func (d *doc) computeKey(m *mention) string {
-	k := graph.NormalizeName(stripQuotes([]rune(m.name)))
+	k := graph.NormalizeName(unquoted(m.name))
 	if full, ok := d.aliasOf[k]; ok {
-		k = graph.NormalizeName(stripQuotes([]rune(full)))
+		k = graph.NormalizeName(unquoted(full))
 	}
 	if m.typ == graph.Honor {
 		level, base := d.honourKey(k)
@@ -243,15 +249,15 @@ func (d *doc) canonical(e *entity) string {
 	if len(full) > 0 {
 		forms = full
 	}
-	sort.Slice(forms, func(i, j int) bool {
-		li, lj := len([]rune(forms[i])), len([]rune(forms[j]))
-		if li != lj {
+	slices.SortFunc(forms, func(a, b string) int {
+		la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+		if la != lb {
 			if e.typ == graph.Enterprise {
-				return li > lj
+				return lb - la
 			}
-			return li < lj
+			return la - lb
 		}
-		return forms[i] < forms[j]
+		return strings.Compare(a, b)
 	})
 	if e.typ == graph.Honor {
 		// Honours: the form without year and batch.
@@ -280,7 +286,7 @@ func (d *doc) canonical(e *entity) string {
 		// A leading level word describes, it does not name: 省级“锂电产业链”科创基金.
 		for _, lv := range []string{"国家级", "省级", "市级", "区级", "县级"} {
 			if rest, ok := strings.CutPrefix(forms[0], lv); ok && len([]rune(rest)) >= 4 {
-				rest = stripQuotes([]rune(rest))
+				rest = unquoted(rest)
 				e.aliases[rest] = true
 				return rest
 			}
@@ -428,8 +434,11 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 // park-type words shortened (经济技术开发区 → 经开区) and an administrative
 // word after the place dropped (嘉兴市… → 嘉兴…).
 func (d *doc) parkVariant(name string) string {
-	s := chinaPrefix.ReplaceAllString(graph.NormalizeName(name), "$1") // 中国(湖南)自由贸易试验区 → 湖南…
-	s = levelInParens.ReplaceAllString(s, "")                          // 西宁(国家级)经济技术开发区
+	s := graph.NormalizeName(name)
+	if strings.IndexByte(s, '(') >= 0 { // both patterns need a bracket
+		s = chinaPrefix.ReplaceAllString(s, "$1") // 中国(湖南)自由贸易试验区 → 湖南…
+		s = levelInParens.ReplaceAllString(s, "") // 西宁(国家级)经济技术开发区
+	}
 	for _, ab := range d.x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]
@@ -631,7 +640,7 @@ func (d *doc) gazetteer() {
 			continue
 		}
 		for a := range e.aliases {
-			k := string(matchRunes([]rune(stripQuotes([]rune(a)))))
+			k := string(matchRunes([]rune(unquoted(a))))
 			if len([]rune(k)) < 2 {
 				continue
 			}

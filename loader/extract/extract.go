@@ -195,6 +195,7 @@ type docBuffers struct {
 	orig, m      []rune
 	cover, endAt []int32
 	sentOf       []int
+	mentions     []mention
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -217,7 +218,8 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 		i++
 	}
 	st := &doc{x: x, buf: buf, orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
-		aliasOf: map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[string]string{}}
+		mentions: buf.mentions[:0],
+		aliasOf:  map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[typedName]string{}}
 	for i := range st.cover {
 		st.cover[i] = -1
 	}
@@ -238,8 +240,10 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 // release returns the document's buffers to the pool; st is unusable after.
 func (st *doc) release() {
 	if st.buf != nil {
+		clear(st.mentions) // the names they hold
+		st.buf.mentions = st.mentions[:0]
 		bufferPool.Put(st.buf)
-		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf = nil, nil, nil, nil, nil, nil
+		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf, st.mentions = nil, nil, nil, nil, nil, nil, nil
 	}
 }
 

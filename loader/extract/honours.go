@@ -390,7 +390,7 @@ var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五�
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
 // (N, 专精特新小巨人企业). 优秀 and other descriptive words stay in the base.
 func (d *doc) honourKey(name string) (level, base string) {
-	rs := []rune(stripQuotes([]rune(name)))
+	rs := []rune(unquoted(name))
 	for {
 		s := string(rs)
 		if m := honourQualifier.FindString(s); m != "" {

@@ -140,7 +140,7 @@ func (n need) cost() int {
 }
 
 // ok reports whether text, whose slots have the types in mask, can match.
-func (pf prefilter) ok(text string, mask uint8, present []bool) bool {
+func (pf prefilter) ok(text string, mask uint8, present cueSet) bool {
 	for _, g := range pf.groups {
 		if !g.satisfied(text, mask, present) {
 			return false
@@ -149,13 +149,13 @@ func (pf prefilter) ok(text string, mask uint8, present []bool) bool {
 	return true
 }
 
-func (n need) satisfied(text string, mask uint8, present []bool) bool {
+func (n need) satisfied(text string, mask uint8, present cueSet) bool {
 	if n.types&mask != 0 {
 		return true
 	}
 	if present != nil && len(n.ids) == len(n.words) {
 		for _, id := range n.ids {
-			if present[id] {
+			if present.has(id) {
 				return true
 			}
 		}
@@ -185,7 +185,15 @@ type cueWords struct {
 	words   []string
 	index   map[string]int
 	byFirst map[rune][]int
+	first   [1 << 16 / 64]uint64 // first runes in the Basic Multilingual Plane, as bits
+	far     bool                 // some word starts beyond it
 }
+
+// cueSet holds which cue words a text contains, a bit per word.
+type cueSet []uint64
+
+func (s cueSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
+func (s cueSet) set(id int)      { s[id>>6] |= 1 << (id & 63) }
 
 func (c *cueWords) id(w string) int {
 	if c.index == nil {
@@ -200,6 +208,11 @@ func (c *cueWords) id(w string) int {
 	c.index[w] = i
 	r, _ := utf8.DecodeRuneInString(w)
 	c.byFirst[r] = append(c.byFirst[r], i)
+	if r < 1<<16 {
+		c.first[r>>6] |= 1 << (r & 63)
+	} else {
+		c.far = true
+	}
 	return i
 }
 
@@ -215,12 +228,19 @@ func (c *cueWords) register(pf *prefilter) {
 }
 
 // scan reports which cue words occur in text.
-func (c *cueWords) scan(text string) []bool {
-	present := make([]bool, len(c.words))
+func (c *cueWords) scan(text string) cueSet {
+	present := make(cueSet, (len(c.words)+63)/64)
 	for i, r := range text {
+		if r < 1<<16 {
+			if c.first[r>>6]&(1<<(r&63)) == 0 {
+				continue
+			}
+		} else if !c.far {
+			continue
+		}
 		for _, id := range c.byFirst[r] {
-			if !present[id] && strings.HasPrefix(text[i:], c.words[id]) {
-				present[id] = true
+			if !present.has(id) && strings.HasPrefix(text[i:], c.words[id]) {
+				present.set(id)
 			}
 		}
 	}

@@ -39,13 +39,13 @@ type doc struct {
 	encs       []encoded // sentences encoded for the rules, valid while encVersion == version
 	encVersion int
 
-	droppedMentions map[int]bool      // mentions a rule found to name parts, not entities
-	mergedInto      map[int]int       // entity index → the entity it was merged into
-	text            string            // the matching form as a string, made on first use
-	repeats         map[string]bool   // memo of repeated
-	fired           map[string]bool   // rules that matched, for tests
-	keys            map[string]string // group keys by type and name
-	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
+	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
+	mergedInto      map[int]int          // entity index → the entity it was merged into
+	text            string               // the matching form as a string, made on first use
+	repeats         map[string]bool      // memo of repeated
+	fired           map[string]bool      // rules that matched, for tests
+	keys            map[typedName]string // group keys by type and name
+	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {

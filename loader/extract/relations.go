@@ -63,6 +63,9 @@ const (
 var slotMacroRE = regexp.MustCompile(slotMacro)
 
 // relRule is one compiled relation rule.
+// maxSpan is the most sentences one rule may read.
+const maxSpan = 12
+
 type relRule struct {
 	spec  *RuleSpec
 	name  string
@@ -71,7 +74,7 @@ type relRule struct {
 	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
 	tpre  []prefilter      // what the current sentence needs for the tail to match
 	emits []emit
-	span  int                       // sentences the pattern reads: 1, or up to 12 (earlier ones + current)
+	span  int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
 	types map[string]graph.EntityType
 	news  map[string]graph.EntityType // slots that name new entities
@@ -236,8 +239,8 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 	}
 	if w := s.Fields["window"]; len(w) == 1 {
 		n, err := strconv.Atoi(w[0])
-		if err != nil || n < 2 || n > 12 {
-			return nil, s.first.errorf("rule %s: window %q: want 2 to 12 sentences", s.Name, w[0])
+		if err != nil || n < 2 || n > maxSpan {
+			return nil, s.first.errorf("rule %s: window %q: want 2 to %d sentences", s.Name, w[0], maxSpan)
 		}
 		r.span = n
 	}
@@ -258,7 +261,7 @@ type encoded struct {
 	pos   []int  // rune of text → document offset where it starts
 	end   []int  // rune of text → document offset where it ends
 	mask  uint8  // the types of its slots (bit i: graph.EntityTypes[i])
-	cues  []bool // which of the extractor's cue words occur in text; nil until scanned
+	cues  cueSet // which of the extractor's cue words occur in text; nil until scanned
 }
 
 func (d *doc) encode(si int) encoded {
@@ -456,8 +459,8 @@ func (d *doc) runRules(rules []*relRule) []fact {
 	}
 	encs := d.encs
 	for si := range d.sents {
-		joined := map[int]*encoded{} // windows of earlier sentences, by size
-		offsets := map[int]int{}
+		var joined [maxSpan + 1]*encoded // windows of earlier sentences, by size
+		var offsets [maxSpan + 1]int
 		for _, r := range rules {
 			for pi, re := range r.res {
 				enc, offset := &encs[si], 0
@@ -485,7 +488,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 }
 
 // cuesOf returns which cue words occur in an encoded text, scanning it once.
-func (d *doc) cuesOf(enc *encoded) []bool {
+func (d *doc) cuesOf(enc *encoded) cueSet {
 	if enc.cues == nil {
 		enc.cues = d.x.cues.scan(enc.text)
 	}

@@ -43,7 +43,7 @@ func (d *doc) deriveShortForms() {
 		if e.dropped || e.typ != graph.Enterprise {
 			continue
 		}
-		rs := matchRunes([]rune(stripQuotes([]rune(e.name))))
+		rs := matchRunes([]rune(unquoted(e.name)))
 		n, sf, ok := lx.suffixes.longest(rs, 0, len(rs))
 		if !ok || sf.class != classLegal || sf.branch {
 			continue

@@ -60,6 +60,16 @@ func isCloseQuote(r rune) bool { return r == '”' || r == '’' || r == '」' |
 // stripQuotes removes quote characters from a name (decorative quotes are
 // not part of a canonical name).
 func stripQuotes(rs []rune) string {
+	quoted := false
+	for _, r := range rs {
+		if isQuote(r) {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return string(rs)
+	}
 	out := make([]rune, 0, len(rs))
 	for _, r := range rs {
 		if !isQuote(r) {
@@ -67,6 +77,16 @@ func stripQuotes(rs []rune) string {
 		}
 	}
 	return string(out)
+}
+
+// unquoted is stripQuotes for a string: s itself when it holds no quote.
+func unquoted(s string) string {
+	for _, r := range s {
+		if isQuote(r) {
+			return stripQuotes([]rune(s))
+		}
+	}
+	return s
 }
 
 // isConjunction reports whether r joins two names: 和, 与, 及, 或, 暨.
