@@ -6,16 +6,14 @@ import (
 	"parkgraph/graph"
 )
 
-// Brackets and quotes the splitter does not break inside.
-var pairs = map[rune]rune{
-	'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉',
-	'（': '）', '(': ')', '【': '】', '[': ']', '〔': '〕',
-}
+// openers are the brackets and quotes the splitter does not break inside;
+// closerOf gives each its partner.
+const openers = "“‘「『《〈（(【[〔"
 
 var closers = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, c := range pairs {
-		m[c] = true
+	for _, o := range openers {
+		m[closerOf(o)] = true
 	}
 	return m
 }()
@@ -106,10 +104,31 @@ func isStop(r rune) bool {
 
 // closerOf returns the closing partner of an opening bracket or quote, or 0.
 func closerOf(r rune) rune {
-	if r < '(' || (r > '[' && r < '‘') {
-		return 0
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '《':
+		return '》'
+	case '〈':
+		return '〉'
+	case '（':
+		return '）'
+	case '(':
+		return ')'
+	case '【':
+		return '】'
+	case '[':
+		return ']'
+	case '〔':
+		return '〕'
 	}
-	return pairs[r]
+	return 0
 }
 
 // isCloser reports whether r closes a bracket or quote.

@@ -187,6 +187,8 @@ type cueWords struct {
 	byFirst map[rune][]int
 	first   [1 << 16 / 64]uint64 // first runes in the Basic Multilingual Plane, as bits
 	far     bool                 // some word starts beyond it
+
+	multiline []int // words that hold a newline, so can span sentences
 }
 
 // cueSet holds which cue words a text contains, a bit per word.
@@ -208,6 +210,9 @@ func (c *cueWords) id(w string) int {
 	c.index[w] = i
 	r, _ := utf8.DecodeRuneInString(w)
 	c.byFirst[r] = append(c.byFirst[r], i)
+	if strings.Contains(w, "\n") {
+		c.multiline = append(c.multiline, i)
+	}
 	if r < 1<<16 {
 		c.first[r>>6] |= 1 << (r & 63)
 	} else {

@@ -470,7 +470,9 @@ func (d *doc) runRules(rules []*relRule) []fact {
 						continue
 					}
 					if joined[r.span] == nil {
-						j, off := joinEncoded(encs[max(0, si-r.span+1) : si+1])
+						parts := encs[max(0, si-r.span+1) : si+1]
+						j, off := joinEncoded(parts)
+						j.cues = d.joinedCues(parts, j.text)
 						joined[r.span], offsets[r.span] = &j, off
 					}
 					enc, offset = joined[r.span], offsets[r.span]
@@ -493,6 +495,23 @@ func (d *doc) cuesOf(enc *encoded) cueSet {
 		enc.cues = d.x.cues.scan(enc.text)
 	}
 	return enc.cues
+}
+
+// joinedCues is the cue set of sentences joined by newlines: what each of
+// them holds, and the words that hold a newline found in the join itself.
+func (d *doc) joinedCues(parts []encoded, joined string) cueSet {
+	set := make(cueSet, (len(d.x.cues.words)+63)/64)
+	for i := range parts {
+		for w, bits := range d.cuesOf(&parts[i]) {
+			set[w] |= bits
+		}
+	}
+	for _, id := range d.x.cues.multiline {
+		if strings.Contains(joined, d.x.cues.words[id]) {
+			set.set(id)
+		}
+	}
+	return set
 }
 
 // applyDrops drops the entities all of whose mentions a rule found to name
