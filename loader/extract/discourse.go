@@ -287,6 +287,7 @@ func (d *doc) firstEducation() (int, bool) {
 // no suffix rule covers (工信部).
 func (d *doc) recognizeCatalogueBodies() {
 	lx := d.x.lex
+	fullText := "" // the document in matching form, made when first needed
 	for e := 1; e <= len(d.m); e++ {
 		n, _, ok := lx.bodies.longest(d.m, 0, e)
 		if !ok {
@@ -301,5 +302,15 @@ func (d *doc) recognizeCatalogueBodies() {
 			continue // inside a longer word
 		}
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})
+		// A short name (工信部) is an alias of its full name where the
+		// article also writes that (工业和信息化部).
+		if k, full, ok := lx.boards.longest(d.m, s, e); ok && k == e-s {
+			if fullText == "" {
+				fullText = string(d.m)
+			}
+			if strings.Contains(fullText, full) {
+				d.aliasOf[graph.NormalizeName(string(d.orig[s:e]))] = full
+			}
+		}
 	}
 }

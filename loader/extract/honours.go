@@ -129,10 +129,44 @@ func (d *doc) unquotedTitle(start, hi int) {
 					}
 				}
 			}
-			d.addHonour(start, e, "catalogue")
+			d.addHonour(d.afterIssuer(start, e-n), e, "catalogue")
 			return
 		}
 	}
+}
+
+// afterIssuer returns where a title that starts at start really begins when
+// the body that confers it is written first (工信部第五批专精特新“小巨人”企业,
+// 工业和信息化部公布的…): after the body and its verb, if the words between
+// them and the title's head b are only qualifiers. Otherwise start.
+func (d *doc) afterIssuer(start, b int) int {
+	lx := d.x.lex
+	// The qualifiers and places the title holds before its head.
+	for b > start {
+		if n := qualifierBefore(d.m, max(start, b-8), b); n > 0 {
+			b -= n
+			continue
+		}
+		if k, _, ok := lx.places.longest(d.m, start, b); ok {
+			b -= k
+			continue
+		}
+		break
+	}
+	if b == start {
+		return start
+	}
+	k := b
+	for _, verb := range []string{"公布的", "发布的", "认定的", "评定的", "命名的", "授予的"} {
+		if k-start > len([]rune(verb)) && hasPrefixRunes(d.m[k-len([]rune(verb)):], verb) {
+			k -= len([]rune(verb))
+			break
+		}
+	}
+	if n, _, ok := lx.bodies.longest(d.m, start, k); ok && n == k-start {
+		return b
+	}
+	return start
 }
 
 // publishedList reads a quoted list after 发布/公布: items that read as a
@@ -216,7 +250,8 @@ func (d *doc) addQuotedHonour(start, end int) {
 }
 
 // addHonour adds an honour mention. A catalogue title keeps the quotes of
-// its official form (专精特新“小巨人”企业); a quoted span loses its quotes.
+// its official form (专精特新“小巨人”企业); a quoted span, or a title the text
+// quotes differently, loses its quotes.
 func (d *doc) addHonour(start, end int, src string) {
 	name := strings.TrimSpace(stripQuotes(d.orig[start:end]))
 	if src == "catalogue" {
@@ -285,9 +320,16 @@ func (d *doc) recognizeCatalogueHonours() {
 	lx := d.x.lex
 	for e := 1; e <= len(d.m); e++ {
 		lo, _ := d.sentenceBounds(e - 1)
-		n, _, ok := lx.honours.longest(d.m, lo, e)
+		n, _, ok := lx.honours.longestSkipping(d.m, lo, e, isQuote)
 		if !ok {
 			continue
+		}
+		src := "catalogue"
+		if k, _, ok := lx.honours.longest(d.m, lo, e); !ok || k != n {
+			src = "catalogue-requoted" // the text quotes words the title does not: “专精特新”中小企业
+			if b := e - n; b > lo && isOpenQuote(d.m[b-1]) && !isOpenQuote(d.m[b]) && strings.ContainsFunc(string(d.m[b:e]), isCloseQuote) {
+				n++ // the quote opened before the title closes inside it
+			}
 		}
 		if e < len(d.m) && (d.catalogueContinues(e) || d.hasAt(e, passiveCues...)) {
 			continue
@@ -317,7 +359,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if d.parkTitleAfterPlace(e-n, e, lo) {
 			continue // 海口国家高新区: the park's own name, not an honour
 		}
-		d.addHonour(b, e, "catalogue")
+		d.addHonour(b, e, src)
 	}
 }
 

@@ -77,6 +77,32 @@ func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
 	return bestLen, best, found
 }
 
+// longestSkipping is longest, but a rune for which skip is true is passed
+// over where the word does not hold it (the quotes in “专精特新”中小企业).
+// The length returned counts the runes passed over.
+func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) bool) (int, V, bool) {
+	var best V
+	bestLen, found := 0, false
+	if end <= lo || !t.mayEndWith(rs[end-1]) {
+		return 0, best, false
+	}
+	n := &t.root
+	for i := end - 1; i >= lo; i-- {
+		next := n.next[rs[i]]
+		if next == nil {
+			if skip(rs[i]) && i < end-1 {
+				continue
+			}
+			break
+		}
+		n = next
+		if n.leaf {
+			best, bestLen, found = n.val, end-i, true
+		}
+	}
+	return bestLen, best, found
+}
+
 // startsAt reports whether a word of the trie begins at start and ends no
 // later than end.
 func (t *revTrie[V]) startsAt(rs []rune, start, end int) bool {
