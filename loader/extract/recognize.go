@@ -545,10 +545,11 @@ func endsWithLegalForm(name string) bool {
 
 // insidePlace reports whether a place word covers the boundary [s,e) of a
 // stop word or conjunction, which is then part of the place: 呼和浩特 holds 和,
-// 自贡 starts with 自. b bounds the search on the right.
+// 自贡 starts with 自, and in 共建成都… the place 成都 starts inside the stop
+// 建成. b bounds the search on the right.
 func (d *doc) insidePlace(s, e, b int) bool {
 	for k := e; k <= e+4 && k <= b; k++ {
-		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-4), k); ok && k-n <= s && (k-n < s || k > e) {
+		if n, _, ok := d.x.lex.places.longest(d.m, max(0, s-4), k); ok && k-n < e && (k-n < s || k > e) {
 			return true
 		}
 	}
