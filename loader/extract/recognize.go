@@ -123,12 +123,14 @@ func (d *doc) recognizeSuffixed() {
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
+		// An area in the list a park governs is named by that list.
+		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
 		if len(core) < sf.min || len(core) > sf.max {
-			if !(sf.class == classPark && len(core) == 0 && parent >= 0) {
+			if !(sf.class == classPark && len(core) == 0 && parent >= 0) && !governed {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
+		if sf.class == classSubpark && parent < 0 && !governed && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
 			continue // 园区 alone names a park only when the article names it again
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
@@ -143,7 +145,7 @@ func (d *doc) recognizeSuffixed() {
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
 		}
-		if len(core) > 0 && lx.isGenericCore(core) && !d.namedByPlace(sf, core) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+		if len(core) > 0 && !governed && lx.isGenericCore(core) && !d.namedByPlace(sf, core) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
@@ -169,7 +171,7 @@ func (d *doc) recognizeSuffixed() {
 		m.name = stripQuotes(d.orig[m.start:m.end])
 		if sf.class == classPark || sf.class == classSubpark {
 			m.parent = parent
-			if len(core) == 0 { // 沈抚改革创新示范区科创园: the park's own area
+			if len(core) == 0 && parent >= 0 { // 沈抚改革创新示范区科创园: the park's own area
 				m.name = d.mentions[parent].name + m.name
 			}
 		}
@@ -542,6 +544,29 @@ func endsWithLegalForm(name string) bool {
 	}
 	return false
 }
+
+// governedSubpark reports whether the name at start is an item of the list
+// of areas a park governs (青禾高新区下辖科创园、智造园和临空经济园): such
+// an area is named by its list, however generic its words.
+func (d *doc) governedSubpark(start int) bool {
+	lo, _ := d.sentenceBounds(start)
+	for i := start; i > lo && start-i <= 40; i-- {
+		for _, cue := range governCues {
+			n := len([]rune(cue))
+			if i-n >= lo && hasPrefixRunes(d.m[i-n:], cue) {
+				k := d.mentionEndingAt(i - n)
+				return k >= 0 && d.mentions[k].typ == graph.Park
+			}
+		}
+		if r := d.m[i-1]; !isNameRune(r) && r != '、' {
+			return false
+		}
+	}
+	return false
+}
+
+// governCues introduce the areas of a park.
+var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设有", "分为"}
 
 // insidePlace reports whether a place word covers the boundary [s,e) of a
 // stop word or conjunction, which is then part of the place: 呼和浩特 holds 和,
