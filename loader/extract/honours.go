@@ -51,7 +51,10 @@ func (d *doc) recognizeQuotedHonours() {
 			continue
 		}
 		if cueLen >= 2 {
-			d.unquotedTitle(e, hi)
+			// A list of titles after one cue (获评A、B等荣誉): each in turn.
+			for k := d.unquotedTitle(e, hi); k > 0 && k+1 < hi && (d.m[k] == '、' || d.m[k] == '和' || d.m[k] == '及'); {
+				k = d.unquotedTitle(k+1, hi)
+			}
 		}
 	}
 	// “X”称号 and “X”榜单 without a cue before them.
@@ -97,8 +100,9 @@ func (d *doc) endsWithAny(lo, e int, words []string) bool {
 }
 
 // unquotedTitle takes the text after a cue up to the end of a catalogue
-// title, within one clause: 被认定为第22批安徽省认定企业技术中心.
-func (d *doc) unquotedTitle(start, hi int) {
+// title, within one clause: 被认定为第22批安徽省认定企业技术中心. It returns
+// where the title ends, or 0 when there is none.
+func (d *doc) unquotedTitle(start, hi int) int {
 	lx := d.x.lex
 	for start < hi && (d.m[start] == '的' || d.m[start] == '了' || d.m[start] == '为') {
 		start++
@@ -109,7 +113,7 @@ func (d *doc) unquotedTitle(start, hi int) {
 	for e := start + 2; e <= hi && e-start <= 24; e++ {
 		r := d.m[e-1]
 		if !isNameRune(r) && !isQuote(r) || r == '的' {
-			return
+			return 0
 		}
 		n, _, ok := lx.honours.longest(d.m, start, e)
 		if !ok {
@@ -125,14 +129,15 @@ func (d *doc) unquotedTitle(start, hi int) {
 					if _, _, ok := lx.honours.longest(d.m, start, j); ok {
 						d.addHonour(start, j, "catalogue")
 						d.addHonour(j+1, e, "catalogue")
-						return
+						return e
 					}
 				}
 			}
 			d.addHonour(d.afterIssuer(start, e-n), e, "catalogue")
-			return
+			return e
 		}
 	}
+	return 0
 }
 
 // afterIssuer returns where a title that starts at start really begins when
