@@ -93,3 +93,6 @@ func unquoted(s string) string {
 func isConjunction(r rune) bool {
 	return r == '和' || r == '与' || r == '及' || r == '或' || r == '暨'
 }
+
+// isASCIIDigit reports whether r is 0 to 9.
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
