@@ -77,29 +77,32 @@ func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
 	return bestLen, best, found
 }
 
-// longestSkipping is longest, but a rune for which skip is true is passed
-// over where the word does not hold it (the quotes in “专精特新”中小企业).
-// The length returned counts the runes passed over.
+// longestSkipping is longest, but a rune for which skip is true may be
+// passed over where the word does not hold it there (the quotes in
+// “专精特新”企业 against 专精特新企业, while 专精特新“小巨人”企业 keeps its
+// own). The length returned counts the runes passed over.
 func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) bool) (int, V, bool) {
 	var best V
 	bestLen, found := 0, false
 	if end <= lo || !t.mayEndWith(rs[end-1]) {
 		return 0, best, false
 	}
-	n := &t.root
-	for i := end - 1; i >= lo; i-- {
-		next := n.next[rs[i]]
-		if next == nil {
+	var walk func(n *revNode[V], i int)
+	walk = func(n *revNode[V], i int) {
+		for ; i >= lo; i-- {
 			if skip(rs[i]) && i < end-1 {
-				continue
+				walk(n, i-1) // the word without this rune
 			}
-			break
-		}
-		n = next
-		if n.leaf {
-			best, bestLen, found = n.val, end-i, true
+			n = n.next[rs[i]]
+			if n == nil {
+				return
+			}
+			if n.leaf && end-i > bestLen {
+				best, bestLen, found = n.val, end-i, true
+			}
 		}
 	}
+	walk(&t.root, end-1)
 	return bestLen, best, found
 }
 
