@@ -17,6 +17,9 @@ var (
 	// A photo credit closing a caption: 。 赵春亮摄, 新华社记者 杨植森摄, 视觉中国供图, （张三 摄）.
 	creditTail  = regexp.MustCompile(`(^|[。！？!?\s　])[\s　]*(((新华社|本报|特约)?(记者|通讯员)[\s　]*)?[\p{Han}·]{2,5}[\s　]*摄|[\p{Han}A-Za-z]{2,10}[\s　]*供图|[（(][^（()）]{2,20}[\s　]*(摄|供图)[）)])[\s　]*$`)
 	headingMark = regexp.MustCompile(`^#{1,6}[ \t]+`)
+	// A line of page metadata: 发布时间：… 来源：… 浏览次数：…, （责任编辑：王小明）,
+	// 分享到：微信 微博, 【打印本页】【关闭窗口】.
+	metaLine = regexp.MustCompile(`^[\[【(（]?\s*(?:发布时间|发布日期|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑|责编|审核|校对|终审|浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|字号|分享到|扫一扫)\s*[:：]|^(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|纠错)\s*[】\]]\s*)+$`)
 )
 
 // terminal are the characters that end a paragraph properly; a paragraph
@@ -25,7 +28,8 @@ const terminal = "。！？!?…”』」）)》】\"'：:；;"
 
 // Clean repairs the layout damage of a newspaper page and returns the text
 // with one paragraph per line, and its title (the first heading, or the
-// first line). Bylines and photo credits go; captions stay as paragraphs;
+// first line). Bylines, photo credits and page metadata lines (发布时间,
+// 来源, 责任编辑, 分享到) go; captions stay as paragraphs;
 // paragraphs cut in the middle of a sentence by a blank line (or by a
 // caption placed inside them) are joined again; Markdown heading marks are
 // removed.
@@ -63,6 +67,10 @@ func Clean(text string) (clean, title string) {
 		}
 		if mayBeByline(line) && bylineLine.MatchString(line) || strings.HasPrefix(line, "原标题") {
 			flush() // bylines, and the reprint note that repeats a headline
+			continue
+		}
+		if len(line) < 400 && metaLine.MatchString(line) {
+			flush() // the page's date, source, editor and sharing lines
 			continue
 		}
 		// The patterns run only where their key words occur: most lines

@@ -103,6 +103,10 @@ func TestCleanCases(t *testing.T) {
 		{"inline bylines go", "【记者张三昆明报道】 日前，记者获悉，园区企业增至百家。", "日前，记者获悉，园区企业增至百家。"},
 		{"credit alone on a line goes", "图为园区一角。\n\n视觉中国供图", "图为园区一角。"},
 		{"news agency credit", "图为车间。 新华社记者 杨某某摄", "图为车间。"},
+		{"page metadata lines go",
+			"青禾科技有限公司入选瞪羚企业\n发布时间：2024-05-12 来源：云岭高新区管委会 浏览次数：1024\n日前，青禾科技有限公司入选瞪羚企业。\n（责任编辑：王小明）\n【打印本页】【关闭窗口】",
+			"青禾科技有限公司入选瞪羚企业\n日前，青禾科技有限公司入选瞪羚企业。"},
+		{"a sentence that names a source stays", "据来源于园区的统计，企业增至百家。", "据来源于园区的统计，企业增至百家。"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

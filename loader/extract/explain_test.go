@@ -3,8 +3,11 @@ package extract
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"parkgraph/loader"
 )
 
 // TestExplain prints how the extractor reads a text: set PARKGRAPH_EXPLAIN
@@ -20,6 +23,9 @@ func TestExplain(t *testing.T) {
 			t.Fatal(err)
 		}
 		text = string(b)
+		if ext := strings.ToLower(filepath.Ext(f)); ext == ".html" || ext == ".htm" {
+			text = loader.HTMLText(text)
+		}
 	}
 	d, facts, st := extractState(t, text)
 	for _, i := range st.entityMentions() {
