@@ -287,7 +287,6 @@ func (d *doc) firstEducation() (int, bool) {
 // no suffix rule covers (工信部).
 func (d *doc) recognizeCatalogueBodies() {
 	lx := d.x.lex
-	fullText := "" // the document in matching form, made when first needed
 	for e := 1; e <= len(d.m); e++ {
 		n, _, ok := lx.bodies.longest(d.m, 0, e)
 		if !ok {
@@ -305,12 +304,17 @@ func (d *doc) recognizeCatalogueBodies() {
 		// A short name (工信部) is an alias of its full name where the
 		// article also writes that (工业和信息化部).
 		if k, full, ok := lx.boards.longest(d.m, s, e); ok && k == e-s {
-			if fullText == "" {
-				fullText = string(d.m)
-			}
-			if strings.Contains(fullText, full) {
+			if d.writes(full) {
 				d.aliasOf[graph.NormalizeName(string(d.orig[s:e]))] = full
 			}
 		}
 	}
+}
+
+// writes reports whether the document writes s (in matching form).
+func (d *doc) writes(s string) bool {
+	if d.matchText == "" {
+		d.matchText = string(d.m)
+	}
+	return strings.Contains(d.matchText, s)
 }

@@ -234,11 +234,12 @@ func (d *doc) canonical(e *entity) string {
 	}
 	// A defined short name (以下简称, a board for its exchange) is never the
 	// canonical name while a full form is known; the full form it stands for
-	// is one of the names.
+	// is one of the names where the article writes it (创业板 alone stays
+	// 创业板, as the article names it).
 	full := forms[:0:0]
 	for _, f := range forms {
 		if target, isAlias := d.aliasOf[graph.NormalizeName(f)]; isAlias {
-			if e.typ != graph.Enterprise && e.typ != graph.Honor && !e.aliases[target] {
+			if e.typ != graph.Enterprise && e.typ != graph.Honor && !e.aliases[target] && d.writes(target) {
 				e.aliases[target] = true
 				full = append(full, target)
 			}

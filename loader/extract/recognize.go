@@ -45,6 +45,7 @@ type doc struct {
 	repeats         map[string]bool      // memo of repeated
 	fired           map[string]bool      // rules that matched, for tests
 	keys            map[typedName]string // group keys by type and name
+	matchText       string               // m as a string, made when first needed (see writes)
 	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
 }
 
