@@ -140,8 +140,9 @@ func (d *doc) recognizeSuffixed() {
 			}
 		}
 		if start+1 < b && strings.ContainsRune("经由据自从向对为与和在将把被让使", d.m[start]) && b-start > 3 &&
-			lx.places.startsAt(d.m, start+1, min(b, start+5)) && !lx.places.startsAt(d.m, start, min(b, start+5)) {
-			start++ // 经哈尔滨市产业引导基金…: a preposition before a place opens the clause
+			(lx.places.startsAt(d.m, start+1, min(b, start+5)) || d.hasAt(start+1, "省", "市", "区", "县", "国家", "自治区", "国务院")) &&
+			!lx.places.startsAt(d.m, start, min(b, start+5)) {
+			start++ // 经哈尔滨市产业引导基金…, 经省科技厅认定: a preposition before a place opens the clause
 		}
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
