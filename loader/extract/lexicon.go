@@ -87,6 +87,25 @@ func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) boo
 	if end <= lo || !t.mayEndWith(rs[end-1]) {
 		return 0, best, false
 	}
+	// Most words hold no rune to skip: walk them as longest does, and search
+	// with skipping only when one is met.
+	n := &t.root
+	plain := true
+	for i := end - 1; i >= lo; i-- {
+		if skip(rs[i]) && i < end-1 {
+			plain = false
+			break
+		}
+		if n = n.next[rs[i]]; n == nil {
+			break
+		}
+		if n.leaf {
+			best, bestLen, found = n.val, end-i, true
+		}
+	}
+	if plain {
+		return bestLen, best, found
+	}
 	var walk func(n *revNode[V], i int)
 	walk = func(n *revNode[V], i int) {
 		for ; i >= lo; i-- {

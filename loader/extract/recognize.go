@@ -553,6 +553,12 @@ func endsWithLegalForm(name string) bool {
 func (d *doc) governedSubpark(start int) bool {
 	lo, _ := d.sentenceBounds(start)
 	for i := start; i > lo && start-i <= 40; i-- {
+		if !strings.ContainsRune("辖括含盖有为", d.m[i-1]) { // the cues' last characters
+			if r := d.m[i-1]; !isNameRune(r) && r != '、' {
+				return false
+			}
+			continue
+		}
 		for _, cue := range governCues {
 			n := len([]rune(cue))
 			if i-n >= lo && hasPrefixRunes(d.m[i-n:], cue) {
