@@ -197,7 +197,7 @@ func (d *doc) group() {
 		if !ok {
 			ei = len(d.ents)
 			byKey[k] = ei
-			d.ents = append(d.ents, &entity{typ: m.typ, key: k, aliases: map[string]bool{}, parent: -1})
+			d.ents = append(d.ents, d.reuseEntity(ei, m.typ, k))
 		}
 		e := d.ents[ei]
 		e.mentions = append(e.mentions, i)
@@ -223,6 +223,20 @@ func (d *doc) group() {
 			}
 		}
 	}
+}
+
+// reuseEntity returns a fresh entity for slot i of d.ents, reusing the one
+// an earlier grouping left in the slice's spare room (group runs more than
+// once per document; nothing else keeps the old entities).
+func (d *doc) reuseEntity(i int, typ graph.EntityType, key string) *entity {
+	if i < cap(d.ents) {
+		if e := d.ents[:i+1][i]; e != nil {
+			clear(e.aliases)
+			*e = entity{typ: typ, key: key, aliases: e.aliases, mentions: e.mentions[:0], parent: -1}
+			return e
+		}
+	}
+	return &entity{typ: typ, key: key, aliases: map[string]bool{}, parent: -1}
 }
 
 // canonical picks an entity's name: the longest form for an enterprise (its
