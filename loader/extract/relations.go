@@ -822,6 +822,38 @@ func (d *doc) structuralFacts() []fact {
 		seen[key] = true
 		out = append(out, fact{s: m.ent, o: outer.ent, p: graph.Builds, sentence: d.sentOf[m.start], rule: "structure:owner-named-first"})
 	}
+	// The same, where the owner is written apart elsewhere in the article
+	// and only its name stands at the start of the project's (蓝川动力, then
+	// 蓝川动力溪口基地项目).
+	owners := map[string]int{}
+	for i, e := range d.ents {
+		if e.dropped || !(e.typ == graph.Enterprise || e.typ == graph.Institution || e.typ == graph.Investor) {
+			continue
+		}
+		for a := range e.aliases {
+			if utf8.RuneCountInString(a) >= 2 {
+				owners[a] = i
+			}
+		}
+	}
+	for pi, e := range d.ents {
+		if e.dropped || e.typ != graph.Project || len(owners) == 0 {
+			continue
+		}
+		for _, mi := range e.mentions {
+			m := &d.mentions[mi]
+			name := []rune(m.name)
+			for n := min(len(name)-3, 16); n >= 2; n-- {
+				oi, ok := owners[string(name[:n])]
+				if !ok || seen[[2]int{oi, pi}] {
+					continue
+				}
+				seen[[2]int{oi, pi}] = true
+				out = append(out, fact{s: oi, o: pi, p: graph.Builds, sentence: d.sentOf[m.start], rule: "structure:owner-named-apart"})
+				break
+			}
+		}
+	}
 	return out
 }
 
