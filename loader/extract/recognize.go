@@ -119,6 +119,14 @@ func (d *doc) recognizeSuffixed() {
 			continue
 		}
 		start = d.trimLeading(start, b)
+		if start+3 < b && (d.m[start] == '如' || d.hasAt(start, "例如", "比如", "诸如", "譬如")) && (start == lo || strings.ContainsRune(",，:：、(（", d.m[start-1])) {
+			// ,如青禾软件有限公司: 如 (or 例如…) opens the examples
+			if d.m[start] == '如' {
+				start++
+			} else {
+				start += 2
+			}
+		}
 		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
