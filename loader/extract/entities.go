@@ -146,6 +146,7 @@ func (d *doc) computeKey(m *mention) string {
 	if full, ok := d.aliasOf[k]; ok {
 		k = graph.NormalizeName(unquoted(full))
 	}
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "(有限合伙)"), "(普通合伙)") // a partnership with and without its form
 	if m.typ == graph.Honor {
 		level, base := d.honourKey(k)
 		return "Honor|" + level + "|" + base

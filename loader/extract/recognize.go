@@ -177,7 +177,11 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
 			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
 		}
-		m := mention{start: start, end: e, typ: sf.typ, src: "suffix:" + sf.word, class: sf.class, parent: -1}
+		end := e
+		if (sf.class == classLegal || sf.class == classFund) && d.hasAt(e, "(有限合伙)", "(普通合伙)") {
+			end = e + 6 // the partnership's legal form belongs to its name
+		}
+		m := mention{start: start, end: end, typ: sf.typ, src: "suffix:" + sf.word, class: sf.class, parent: -1}
 		m.name = stripQuotes(d.orig[m.start:m.end])
 		if sf.class == classPark || sf.class == classSubpark {
 			m.parent = parent
