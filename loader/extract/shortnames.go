@@ -61,16 +61,26 @@ func (d *doc) deriveShortForms() {
 			}
 			core = core[k:]
 		}
-		for c := core; len(c) >= 3; {
+		// Every way of dropping trailing generic words: 腾星电子信息技术 gives
+		// 腾星电子信息 (技术 dropped) as well as 腾星电子 (信息技术 dropped).
+		work := [][]rune{core}
+		seen := map[int]bool{}
+		for len(work) > 0 {
+			c := work[len(work)-1]
+			work = work[:len(work)-1]
+			if len(c) < 3 || seen[len(c)] {
+				continue
+			}
+			seen[len(c)] = true
 			offer(c, i, false)
 			if len(c) >= 6 {
 				offer(c[2:], i, true)
 			}
-			k, _, ok := lx.generic.longest(c, 0, len(c))
-			if !ok || k == len(c) {
-				break
-			}
-			c = c[:len(c)-k]
+			lx.generic.each(c, 0, len(c), func(k int, _ bool) {
+				if k < len(c) {
+					work = append(work, c[:len(c)-k])
+				}
+			})
 		}
 	}
 	forms := make([]string, 0, len(owner))
