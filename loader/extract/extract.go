@@ -265,6 +265,7 @@ func (d *doc) recognize() {
 	d.recognizeQuotedHonours()
 	d.recognizeCatalogueHonours()
 	d.recognizeCatalogueBodies()
+	d.recognizeQuotedOrgs()
 	d.recognizeSuffixed()
 	d.recognizeBoards()
 	d.recognizeAliasDefinitions()

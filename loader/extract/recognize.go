@@ -85,6 +85,45 @@ func (d *doc) mentionEndingAt(i int) int {
 	return int(d.endAt[i])
 }
 
+// recognizeQuotedOrgs finds institutions whose whole name is quoted
+// (共建的“第三代半导体联合实验室”): the quotes make a name of words that
+// would otherwise only describe (联合实验室 alone is no name).
+func (d *doc) recognizeQuotedOrgs() {
+	lx := d.x.lex
+	for i := 0; i+1 < len(d.m); i++ {
+		if !isOpenQuote(d.m[i]) && d.m[i] != '"' {
+			continue
+		}
+		_, hi := d.sentenceBounds(i)
+		k := d.closingQuote(i, hi)
+		if k < 0 {
+			continue
+		}
+		s := i + 1
+		n, sf, ok := lx.suffixes.longest(d.m, s, k)
+		if !ok || sf.typ != graph.Institution || sf.class != classOrg || k-s-n < 2 || k-s > 24 || d.covered(s, k) {
+			continue
+		}
+		if hn, _, ok := lx.honours.longest(d.m, s, k); ok && hn == k-s {
+			continue // a quoted title: “国家级企业技术中心”
+		}
+		if hn, _, ok := lx.honourHeads.longest(d.m, s, k); ok && hn == k-s {
+			continue
+		}
+		clean := true
+		for _, r := range d.m[s:k] {
+			if !isNameRune(r) {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			d.add(mention{start: s, end: k, typ: sf.typ, name: string(d.orig[s:k]), src: "quoted-org", class: sf.class, parent: -1})
+		}
+		i = k
+	}
+}
+
 // recognizeSuffixed finds every organisation, park and project named by a
 // suffix, scanning left to right so that a name can stop at the end of an
 // entity already found before it.
