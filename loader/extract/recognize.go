@@ -194,7 +194,7 @@ func (d *doc) recognizeSuffixed() {
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
 		}
-		if len(core) > 0 && !governed && lx.isGenericCore(core) && !d.namedByPlace(sf, core) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+		if len(core) > 0 && !governed && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
@@ -331,12 +331,14 @@ func (d *doc) afterDashChain(start, b int) int {
 // namedByPlace reports whether a generic core still names an organisation
 // because it says where or whose it is: 广西高新技术企业协会, 上海证券交易所,
 // 云南省科技厅, 高新区管委会.
-func (d *doc) namedByPlace(sf *suffix, core []rune) bool {
+func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 	switch sf.class {
 	case classBody:
 		return d.namesAuthority(core)
 	case classLegal, classOrg, classFund, classPark:
 		return d.x.lex.hasPlace(core)
+	case classSubpark:
+		return parent >= 0 && d.x.lex.hasPlace(core) // 自由贸易试验区武汉片区
 	}
 	return false
 }
