@@ -17,6 +17,7 @@ type prefilter struct {
 
 type need struct {
 	ids    []int     // indexes of words in the extractor's cue word table
+	bits   cueSet    // the same indexes as a bit set
 	words  []string  // any of these substrings
 	ranges [][2]rune // or any rune in one of these ranges
 	types  uint8     // or a slot of one of these types (bit i: graph.EntityTypes[i])
@@ -154,8 +155,8 @@ func (n need) satisfied(text string, mask uint8, present cueSet) bool {
 		return true
 	}
 	if present != nil && len(n.ids) == len(n.words) {
-		for _, id := range n.ids {
-			if present.has(id) {
+		for w, b := range n.bits {
+			if w < len(present) && present[w]&b != 0 {
 				return true
 			}
 		}
@@ -226,8 +227,14 @@ func (c *cueWords) register(pf *prefilter) {
 	for gi := range pf.groups {
 		g := &pf.groups[gi]
 		g.ids = g.ids[:0]
+		g.bits = g.bits[:0]
 		for _, w := range g.words {
-			g.ids = append(g.ids, c.id(w))
+			id := c.id(w)
+			g.ids = append(g.ids, id)
+			for len(g.bits) <= id>>6 {
+				g.bits = append(g.bits, 0)
+			}
+			g.bits.set(id)
 		}
 	}
 }
