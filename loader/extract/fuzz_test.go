@@ -23,6 +23,7 @@ func FuzzExtract(f *testing.F) {
 		"",
 		strings.Repeat("有限公司", 50),
 		strings.Repeat("、", 300) + "等企业",
+		strings.Repeat("“", 3000) + "专精特新企业",
 	} {
 		f.Add([]byte(s))
 	}

@@ -106,11 +106,13 @@ func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) boo
 	if plain {
 		return bestLen, best, found
 	}
-	var walk func(n *revNode[V], i int)
-	walk = func(n *revNode[V], i int) {
+	// At most four runes are passed over (two pairs of quotes), which bounds
+	// the search however many quotes the text holds in a row.
+	var walk func(n *revNode[V], i, budget int)
+	walk = func(n *revNode[V], i, budget int) {
 		for ; i >= lo; i-- {
-			if skip(rs[i]) && i < end-1 {
-				walk(n, i-1) // the word without this rune
+			if budget > 0 && skip(rs[i]) && i < end-1 {
+				walk(n, i-1, budget-1) // the word without this rune
 			}
 			n = n.next[rs[i]]
 			if n == nil {
@@ -121,7 +123,7 @@ func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) boo
 			}
 		}
 	}
-	walk(&t.root, end-1)
+	walk(&t.root, end-1, 4)
 	return bestLen, best, found
 }
 
