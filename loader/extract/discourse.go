@@ -311,10 +311,17 @@ func (d *doc) recognizeCatalogueBodies() {
 	}
 }
 
-// writes reports whether the document writes s (in matching form).
+// writes reports whether the document writes s (in matching form); the
+// answers are kept, as canonical asks again on every merge.
 func (d *doc) writes(s string) bool {
-	if d.matchText == "" {
+	if w, ok := d.written[s]; ok {
+		return w
+	}
+	if d.written == nil {
+		d.written = map[string]bool{}
 		d.matchText = string(d.m)
 	}
-	return strings.Contains(d.matchText, s)
+	w := strings.Contains(d.matchText, s)
+	d.written[s] = w
+	return w
 }

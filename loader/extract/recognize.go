@@ -46,6 +46,7 @@ type doc struct {
 	fired           map[string]bool      // rules that matched, for tests
 	keys            map[typedName]string // group keys by type and name
 	matchText       string               // m as a string, made when first needed (see writes)
+	written         map[string]bool      // answers of writes
 	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
 }
 
