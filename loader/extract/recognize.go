@@ -336,8 +336,12 @@ func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 	switch sf.class {
 	case classBody:
 		return d.namesAuthority(core)
-	case classLegal, classOrg, classFund, classPark:
+	case classLegal, classOrg, classFund:
 		return d.x.lex.hasPlace(core)
+	case classPark:
+		// 青禾科技城人工智能产业园: written after its park, an area is named
+		// by its words however generic.
+		return d.x.lex.hasPlace(core) || parent >= 0
 	case classSubpark:
 		return parent >= 0 && d.x.lex.hasPlace(core) // 自由贸易试验区武汉片区
 	}
@@ -616,12 +620,25 @@ func (d *doc) governedSubpark(start int) bool {
 		for _, cue := range governCues {
 			n := len([]rune(cue))
 			if i-n >= lo && hasPrefixRunes(d.m[i-n:], cue) {
-				k := d.mentionEndingAt(i - n)
-				return k >= 0 && d.mentions[k].typ == graph.Park
+				if k := d.mentionEndingAt(i - n); k >= 0 {
+					return d.mentions[k].typ == graph.Park
+				}
+				return d.opensWithPark(lo, i-n) // 青禾科技城…，下辖A、B两个园区
 			}
 		}
 		if r := d.m[i-1]; !isNameRune(r) && r != '、' {
 			return false
+		}
+	}
+	return false
+}
+
+// opensWithPark reports whether the clause from lo to hi is about a park
+// named at its start (within its first ten characters).
+func (d *doc) opensWithPark(lo, hi int) bool {
+	for i := lo; i < hi && i <= lo+10; i++ {
+		if k := d.cover[i]; k >= 0 {
+			return d.mentions[k].typ == graph.Park && d.mentions[k].start == i
 		}
 	}
 	return false
