@@ -317,6 +317,7 @@ func (d *doc) canonical(e *entity) string {
 // with the full park name into the one named with its short form
 // (沈抚改革创新示范区科创园 → 沈抚科创园).
 func (d *doc) mergeVariants() {
+	d.mergeHonourHeads()
 	d.mergeHonourLevels()
 	d.mergeParkVariants()
 	d.mergeParkAbbreviations()
@@ -412,6 +413,29 @@ func (d *doc) mergeOwnerProjects() {
 				}
 			}
 			break
+		}
+	}
+}
+
+// mergeHonourHeads merges a title written without its head noun into the
+// one written with it at the same level (“省科技小巨人”榜单 and
+// 省科技小巨人企业名单 name one honour); the full form is the name.
+func (d *doc) mergeHonourHeads() {
+	byKey := map[string]int{}
+	for i, e := range d.ents {
+		if !e.dropped && e.typ == graph.Honor {
+			byKey[e.key] = i
+		}
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Honor || strings.HasSuffix(e.key, "企业") {
+			continue
+		}
+		if j, ok := byKey[e.key+"企业"]; ok && j != i && !d.ents[j].dropped {
+			for a := range e.aliases {
+				d.defineAlias(a, d.ents[j].name) // the full form stays the name
+			}
+			d.mergeInto(i, j)
 		}
 	}
 }
