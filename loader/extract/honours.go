@@ -52,8 +52,12 @@ func (d *doc) recognizeQuotedHonours() {
 		}
 		if cueLen >= 2 {
 			// A list of titles after one cue (获评A、B等荣誉): each in turn.
-			for k := d.unquotedTitle(e, hi); k > 0 && k+1 < hi && (d.m[k] == '、' || d.m[k] == '和' || d.m[k] == '及'); {
+			k := d.unquotedTitle(e, hi)
+			for k > 0 && k+1 < hi && (d.m[k] == '、' || d.m[k] == '和' || d.m[k] == '及') {
 				k = d.unquotedTitle(k+1, hi)
+			}
+			if k == 0 {
+				d.titlesBeforeHonourWord(e, hi)
 			}
 		}
 	}
@@ -172,6 +176,41 @@ func (d *doc) afterIssuer(start, b int) int {
 		return b
 	}
 	return start
+}
+
+// honourWords close a list of titles: 获评A、B等称号.
+var honourWords = []string{"等荣誉称号", "等称号", "等荣誉", "荣誉称号", "称号"}
+
+// titlesBeforeHonourWord reads titles no catalogue knows from a list that a
+// cue opens and an honour word closes (先后获评国家数字经济创新发展试验区、
+// 省级软件名园等称号): the word says what the items are.
+func (d *doc) titlesBeforeHonourWord(start, hi int) {
+	for start < hi && (d.m[start] == '为' || d.m[start] == '了') {
+		start++
+	}
+	end := -1
+	for i := start; i < hi && i-start <= 80; i++ {
+		if d.hasAt(i, honourWords...) {
+			end = i
+			break
+		}
+		if r := d.m[i]; !isNameRune(r) && r != '、' && !isQuote(r) {
+			return
+		}
+	}
+	if end < 0 {
+		return
+	}
+	item := start
+	for i := start; i <= end; i++ {
+		if i < end && d.m[i] != '、' {
+			continue
+		}
+		if i-item >= 4 && !d.covered(item, i) {
+			d.addHonour(item, i, "listed")
+		}
+		item = i + 1
+	}
 }
 
 // publishedList reads a quoted list after 发布/公布: items that read as a

@@ -207,8 +207,8 @@ func (d *doc) recognizeSuffixed() {
 					rest = d.m[k:b]
 				}
 			}
-			if len(rest) > 0 && len(rest) < len(core) && lx.isGenericCore(rest) {
-				continue
+			if len(rest) > 0 && len(rest) < len(core) && lx.isGenericCore(rest) && !isPhase(rest) {
+				continue // (…数字经济产业园二期项目 is the park's second phase, a name)
 			}
 		}
 		if d.honourEndsAt(e) {
@@ -810,4 +810,17 @@ func (d *doc) byPosition() []int {
 	}
 	d.sorted = idx
 	return idx
+}
+
+// isPhase reports whether rs names a phase of construction: 二期, 三期, 1期.
+func isPhase(rs []rune) bool {
+	if len(rs) < 2 || len(rs) > 3 || rs[len(rs)-1] != '期' {
+		return false
+	}
+	for _, r := range rs[:len(rs)-1] {
+		if !isASCIIDigit(r) && !strings.ContainsRune("一二三四五六七八九十", r) {
+			return false
+		}
+	}
+	return true
 }
