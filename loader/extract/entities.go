@@ -320,6 +320,7 @@ func (d *doc) mergeVariants() {
 	d.mergeHonourHeads()
 	d.mergeHonourLevels()
 	d.mergeParkVariants()
+	d.mergeRenamedParks()
 	d.mergeParkAbbreviations()
 	d.mergeOwnerProjects()
 	d.mergePrefixed()
@@ -414,6 +415,57 @@ func (d *doc) mergeOwnerProjects() {
 			}
 			break
 		}
+	}
+}
+
+// renameCues introduce a park's new name.
+var renameCues = []string{"正式更名为", "更名为", "定名为", "改名为", "正式命名为"}
+
+// mergeRenamedParks merges a park into its new name (云岭新区升级为…，
+// 定名为云岭经济技术开发区): the park named before the cue in its sentence
+// and the park named right after it are one, under the new name.
+func (d *doc) mergeRenamedParks() {
+	for i := 0; i < len(d.m); i++ {
+		n := 0
+		for _, c := range renameCues {
+			if d.hasAt(i, c) {
+				n = len([]rune(c))
+				break
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		after := d.cover[min(i+n, len(d.m)-1)]
+		if i+n >= len(d.m) || after < 0 || d.mentions[after].start != i+n {
+			continue
+		}
+		b := d.mentions[after].ent
+		if b < 0 || d.ents[b].typ != graph.Park {
+			continue
+		}
+		// The park renamed is the one the cue follows (A更名为B), or, after a
+		// comma, the last park of the sentence before it (A升级为…，定名为B);
+		// 合作园区定名为B renames no park of the article.
+		lo, _ := d.sentenceBounds(i)
+		if k := d.mentionEndingAt(i); k >= 0 {
+			lo = d.mentions[k].start
+		} else if i == 0 || (d.m[i-1] != ',' && d.m[i-1] != '，') {
+			continue
+		}
+		for k := i - 1; k >= lo; k-- {
+			if c := d.cover[k]; c >= 0 {
+				a := d.mentions[c].ent
+				if a >= 0 && a != b && d.ents[a].typ == graph.Park && !d.ents[a].dropped && !d.ents[b].dropped {
+					for old := range d.ents[a].aliases {
+						d.defineAlias(old, d.ents[b].name) // the new name is the name
+					}
+					d.mergeInto(a, b)
+					break
+				}
+			}
+		}
+		i += n
 	}
 }
 

@@ -504,6 +504,14 @@ func (d *doc) honourKey(name string) (level, base string) {
 	if base == "" {
 		base = name
 	}
+	// A park title in full and in short is one title: 国家级经济技术开发区,
+	// 国家级经开区.
+	for _, ab := range d.x.lex.parkAbbrev {
+		if strings.HasSuffix(base, ab[0]) {
+			base = strings.TrimSuffix(base, ab[0]) + ab[1]
+			break
+		}
+	}
 	return level, base
 }
 
