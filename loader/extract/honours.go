@@ -403,8 +403,44 @@ func (d *doc) recognizeCatalogueHonours() {
 		if d.parkTitleAfterPlace(e-n, e, lo) {
 			continue // 海口国家高新区: the park's own name, not an honour
 		}
+		if k := d.titledInstitution(b, e-n, e, lo); k >= 0 {
+			// 新材料表面工程省级重点实验室: a laboratory named by its field and
+			// its title; it holds the title (see titleHolderFacts).
+			d.add(mention{start: k, end: e, typ: graph.Institution, name: string(d.orig[k:e]), src: "titled-institution", class: classOrg, parent: -1})
+			d.addHonour(b, e, src)
+			if last := &d.mentions[len(d.mentions)-1]; last.typ == graph.Honor && last.start == b && last.inner {
+				last.nested = true
+			}
+			continue
+		}
 		d.addHonour(b, e, src)
 	}
+}
+
+// titledInstitution returns where the name of an institution starts when a
+// catalogue title that ends in an institution's head word (重点实验室,
+// 工程技术研究中心) at [head, e), with its qualifiers from b, follows name
+// words that are not a cue, a count or a qualifier: 新材料表面工程省级重点实验室.
+// It returns -1 otherwise.
+func (d *doc) titledInstitution(b, head, e, lo int) int {
+	lx := d.x.lex
+	if _, sf, ok := lx.suffixes.longest(d.m, head, e); !ok || sf.typ != graph.Institution {
+		return -1
+	}
+	k := b
+	for k > lo && isNameRune(d.m[k-1]) && d.mentionEndingAt(k) < 0 {
+		if _, _, stop := lx.stops.longest(d.m, lo, k); stop {
+			break
+		}
+		if _, _, cue := lx.honourCues.longest(d.m, lo, k); cue {
+			break
+		}
+		k--
+	}
+	if b-k < 3 || b-k > 12 || endsWithCount(d.m[k:b]) || holdsCount(d.m[k:b]) || qualifierBefore(d.m, k, b) > 0 {
+		return -1
+	}
+	return k
 }
 
 // parkTitleAfterPlace reports whether a title that is a park type

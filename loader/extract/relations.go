@@ -822,6 +822,24 @@ func (d *doc) structuralFacts() []fact {
 		seen[key] = true
 		out = append(out, fact{s: m.ent, o: outer.ent, p: graph.Builds, sentence: d.sentOf[m.start], rule: "structure:owner-named-first"})
 	}
+	// An institution named with the title it holds (新材料表面工程省级重点实验室)
+	// is awarded that title.
+	for k := range d.mentions {
+		m := &d.mentions[k]
+		if m.src != "titled-institution" || m.inner || m.ent < 0 || d.ents[m.ent].dropped {
+			continue
+		}
+		for j := range d.mentions {
+			h := &d.mentions[j]
+			if h.typ == graph.Honor && h.inner && h.nested && h.end == m.end && h.start > m.start && h.ent >= 0 && !d.ents[h.ent].dropped {
+				if key := [2]int{m.ent, h.ent}; !seen[key] {
+					seen[key] = true
+					out = append(out, fact{s: m.ent, o: h.ent, p: graph.Awarded, sentence: d.sentOf[m.start], rule: "structure:titled-institution"})
+				}
+				break
+			}
+		}
+	}
 	// The same, where the owner is written apart elsewhere in the article
 	// and only its name stands at the start of the project's (蓝川动力, then
 	// 蓝川动力溪口基地项目).
