@@ -195,7 +195,10 @@ func (d *doc) recognizeSuffixed() {
 		if start < b && d.m[start] == '有' && b-start > 3 && !d.hasAt(start, "有色", "有限", "有机", "有线", "有研") {
 			start++ // 已有北大汇丰商学院…等5家企业入驻: 有 is the verb
 		}
-		if len(core) > 0 && !governed && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+		// A project written right after its owner is named by it, however
+		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
+		owned := sf.class == classProject && len(core) >= 4 && d.ownerEndingAt(start)
+		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
@@ -631,6 +634,19 @@ func (d *doc) governedSubpark(start int) bool {
 		if r := d.m[i-1]; !isNameRune(r) && r != '、' {
 			return false
 		}
+	}
+	return false
+}
+
+// ownerEndingAt reports whether an organisation's name ends at i.
+func (d *doc) ownerEndingAt(i int) bool {
+	k := d.mentionEndingAt(i)
+	if k < 0 {
+		return false
+	}
+	switch d.mentions[k].typ {
+	case graph.Enterprise, graph.Investor, graph.Institution:
+		return true
 	}
 	return false
 }
