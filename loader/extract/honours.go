@@ -405,7 +405,12 @@ func (d *doc) recognizeCatalogueHonours() {
 		}
 		if k := d.titledInstitution(b, e-n, e, lo); k >= 0 {
 			// 新材料表面工程省级重点实验室: a laboratory named by its field and
-			// its title; it holds the title (see titleHolderFacts).
+			// its title; it holds the title where a level confers it
+			// (智能物流装备工程技术研究中心 is only named like one).
+			if b == e-n {
+				d.add(mention{start: k, end: e, typ: graph.Institution, name: string(d.orig[k:e]), src: "suffix:" + string(d.m[e-n:e]), class: classOrg, parent: -1})
+				continue
+			}
 			d.add(mention{start: k, end: e, typ: graph.Institution, name: string(d.orig[k:e]), src: "titled-institution", class: classOrg, parent: -1})
 			d.addHonour(b, e, src)
 			if last := &d.mentions[len(d.mentions)-1]; last.typ == graph.Honor && last.start == b && last.inner {

@@ -47,6 +47,7 @@ type doc struct {
 	keys            map[typedName]string // group keys by type and name
 	matchText       string               // m as a string, made when first needed (see writes)
 	written         map[string]bool      // answers of writes
+	shortDefs       map[string]bool      // short names the article defines (see definedShortEndingAt)
 	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
 }
 
@@ -197,7 +198,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
-		owned := sf.class == classProject && len(core) >= 4 && d.ownerEndingAt(start)
+		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo))
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
@@ -497,8 +498,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			break
 		}
 		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) {
-			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) {
-				break
+			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
+				break // (投资5亿元建设…项目: the verb of an investment opens the name)
 			}
 			// A soft stop read as part of the name: no stop may end inside
 			// it (联合建设…平台 is not cut at 合建).
@@ -512,6 +513,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			}
 			if _, _, found := lx.stops.longest(d.m, lo, i-1); found {
 				break
+			}
+			if d.definedShortEndingAt(lo, i-1) {
+				break // 青禾智能与滇中大学…, where 青禾智能 is a short name the article defines
 			}
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
 				break
@@ -649,6 +653,47 @@ func (d *doc) ownerEndingAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// definedShortEndingAt reports whether a short name the article defines
+// (以下简称“青禾智能”) ends at i, no earlier than lo.
+func (d *doc) definedShortEndingAt(lo, i int) bool {
+	if d.shortDefs == nil {
+		d.shortDefs = map[string]bool{}
+		for _, m := range shortDefRE.FindAllStringSubmatch(string(d.m), -1) {
+			d.shortDefs[m[1]] = true
+		}
+	}
+	for w := range d.shortDefs {
+		n := len([]rune(w))
+		if i-n >= lo && hasPrefixRunes(d.m[i-n:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortDefRE finds the short names an article defines: 简称“X”, 简称:X.
+var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
+
+// investedBefore reports whether what starts at start is what a sum is
+// invested to build (投资5亿元在…建设智能装备产业基地项目): a building verb
+// right before it, an investment of so much 元 shortly before that.
+func (d *doc) investedBefore(start, lo int) bool {
+	i := start
+	found := false
+	for _, v := range []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"} {
+		if n := len([]rune(v)); i-n >= lo && hasPrefixRunes(d.m[i-n:], v) {
+			i -= n
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	window := string(d.m[max(lo, i-24):i])
+	return strings.Contains(window, "投资") && strings.Contains(window, "元")
 }
 
 // opensWithPark reports whether the clause from lo to hi is about a park
