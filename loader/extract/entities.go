@@ -426,6 +426,9 @@ var renameCues = []string{"正式更名为", "更名为", "定名为", "改名�
 // and the park named right after it are one, under the new name.
 func (d *doc) mergeRenamedParks() {
 	for i := 0; i < len(d.m); i++ {
+		if r := d.m[i]; r != '正' && r != '更' && r != '定' && r != '改' {
+			continue // no cue starts here (the cues' first characters)
+		}
 		n := 0
 		for _, c := range renameCues {
 			if d.hasAt(i, c) {

@@ -79,6 +79,9 @@ type relRule struct {
 	types map[string]graph.EntityType
 	news  map[string]graph.EntityType // slots that name new entities
 	drop  map[string]bool             // slots whose mentions name no entity (parts of a project)
+	// notAfter: slots that must not follow one of these characters (迁至X:
+	// X is where something went, not who acts)
+	notAfter map[string]string
 }
 
 type emit struct {
@@ -228,6 +231,16 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: where %q: %v", s.Name, w, err)
 		}
 		r.where[slot] = re
+	}
+	for _, w := range s.Fields["notafter"] {
+		slot, chars, _ := strings.Cut(w, " ")
+		if chars = strings.TrimSpace(chars); chars == "" {
+			return nil, s.first.errorf("rule %s: notafter %q: want SLOT CHARACTERS", s.Name, w)
+		}
+		if r.notAfter == nil {
+			r.notAfter = map[string]string{}
+		}
+		r.notAfter[slot] = chars
 	}
 	for _, w := range s.Fields["type"] {
 		slot, t, _ := strings.Cut(w, " ")
@@ -591,6 +604,13 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			return ""
 		}
 		return text[a:b]
+	}
+	for slot, chars := range r.notAfter {
+		if a, _ := groupLoc(slot); a > 0 {
+			if prev, _ := utf8.DecodeLastRuneInString(text[:a]); strings.ContainsRune(chars, prev) {
+				return nil
+			}
+		}
 	}
 	created := map[string]int{}
 	for name, t := range r.news {

@@ -149,6 +149,10 @@ func TestRuleFileErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "Planet") {
 		t.Errorf("unknown slot type: %v", err)
 	}
+	_, err = compileRule(&RuleSpec{Name: "bad", Fields: map[string][]string{"match": {"{X:Park}"}, "emit": {"X awarded X"}, "notafter": {"X"}}})
+	if err == nil || !strings.Contains(err.Error(), "notafter") {
+		t.Errorf("notafter without characters: %v", err)
+	}
 }
 
 // memFS is an in-memory file system for rule file tests.
