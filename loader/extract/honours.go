@@ -50,6 +50,9 @@ func (d *doc) recognizeQuotedHonours() {
 			}
 			continue
 		}
+		if d.m[e] == '的' && d.hasBefore(e-cueLen, lo, "唯一") {
+			continue // 唯一入选的国家级高新区: the class of those chosen
+		}
 		if cueLen >= 2 {
 			// A list of titles after one cue (获评A、B等荣誉): each in turn.
 			k := d.unquotedTitle(e, hi)
@@ -397,8 +400,8 @@ func (d *doc) recognizeCatalogueHonours() {
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
-		if d.insideLongerQuote(b, e) || d.comparedAt(b) {
-			continue
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasBefore(b, lo, "唯一入选的", "唯一上榜的", "唯一的") {
+			continue // 唯一入选的国家级高新区: the class of those chosen, not a title conferred
 		}
 		if d.parkTitleAfterPlace(e-n, e, lo) {
 			continue // 海口国家高新区: the park's own name, not an honour
@@ -446,6 +449,16 @@ func (d *doc) titledInstitution(b, head, e, lo int) int {
 		return -1
 	}
 	return k
+}
+
+// hasBefore reports whether one of words ends at b, no earlier than lo.
+func (d *doc) hasBefore(b, lo int, words ...string) bool {
+	for _, w := range words {
+		if n := len([]rune(w)); b-n >= lo && hasPrefixRunes(d.m[b-n:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parkTitleAfterPlace reports whether a title that is a park type
