@@ -297,7 +297,7 @@ func (d *doc) recognizeCatalogueBodies() {
 			s -= n // 太原市委: the city's committee
 		} else if s >= 2 && hasPrefixRunes(d.m[s-2:], "国家") {
 			s -= 2 // 国家工业和信息化部
-		} else if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同", d.m[s-1]) && !d.isStopBefore(s) {
+		} else if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同经由向被获受据对从为在", d.m[s-1]) && !d.isStopBefore(s) {
 			continue // inside a longer word
 		}
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})

@@ -170,6 +170,9 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
+		if len(core) > 2 && core[0] == '第' && strings.ContainsRune(string(core), '届') {
+			continue // 第十届中国产业园区发展论坛: an edition of an event
+		}
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
@@ -438,6 +441,9 @@ func (d *doc) blockedAfter(sf *suffix, e int) bool {
 	if sf.class != classProject && d.hasAt(e, legalTail...) {
 		return true
 	}
+	if (sf.class == classPark || sf.class == classSubpark) && d.hasAt(e, "发展论坛", "论坛", "峰会", "博览会", "大会", "年会") {
+		return true // 中国产业园区发展论坛: an event named for parks
+	}
 	for _, w := range sf.notBefore {
 		if d.hasAt(e, w) {
 			return true
@@ -574,6 +580,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
 		return absorbWhole // 高新区政府引导母基金
+	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && isAssociation(sf.word):
+		return absorbWhole // 中国开发区协会: an association of parks, named for them
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
 		return absorbWhole // 嘉兴学院G60科创走廊产业与创新研究院: a college's institute named for a park
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
@@ -694,6 +702,16 @@ func (d *doc) investedBefore(start, lo int) bool {
 	}
 	window := string(d.m[max(lo, i-24):i])
 	return strings.Contains(window, "投资") && strings.Contains(window, "元")
+}
+
+// isAssociation reports whether a suffix names a body of members: 协会,
+// 商会, 学会, 联盟, 促进会, 研究会.
+func isAssociation(w string) bool {
+	switch w {
+	case "协会", "商会", "学会", "联盟", "促进会", "研究会", "联合会":
+		return true
+	}
+	return false
 }
 
 // opensWithPark reports whether the clause from lo to hi is about a park
