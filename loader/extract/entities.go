@@ -57,7 +57,7 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
 
 var bareParkStart = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -81,6 +81,9 @@ func (d *doc) recognizeBareParks() {
 				continue
 			}
 			n := len([]rune(w))
+			if w == "该区" && d.hasAt(i+n, "域", "县", "市") {
+				break // 该区域: the area, not the park
+			}
 			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i)) {
 				break
 			}
