@@ -30,6 +30,9 @@ func (d *doc) recognizeLists() {
 				if hasPrefixRunes(d.m[end-k:], "相关") {
 					modified = true // …等产业相关企业: the items are industries
 				}
+				if typ == graph.Project && (hasPrefixRunes(d.m[end-k:], "上下游") || hasPrefixRunes(d.m[end-k:], "配套") || hasPrefixRunes(d.m[end-k:], "上游") || hasPrefixRunes(d.m[end-k:], "下游")) {
+					modified = true // 正极材料、隔膜等上下游项目: the items are links of a chain
+				}
 				end -= k
 			}
 			if modified {

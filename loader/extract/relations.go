@@ -82,6 +82,10 @@ type relRule struct {
 	// notAfter: slots that must not follow one of these characters (迁至X:
 	// X is where something went, not who acts)
 	notAfter map[string]string
+	// notBetween: the match counts only where the text between the end of
+	// the first slot and the start of the second does not hold the text
+	// (X…，并获批H: H belongs to the sentence's subject, not to X)
+	notBetween [][3]string
 }
 
 type emit struct {
@@ -241,6 +245,13 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			r.notAfter = map[string]string{}
 		}
 		r.notAfter[slot] = chars
+	}
+	for _, w := range s.Fields["notbetween"] {
+		f := strings.Fields(w)
+		if len(f) != 3 {
+			return nil, s.first.errorf("rule %s: notbetween %q: want SLOT SLOT TEXT", s.Name, w)
+		}
+		r.notBetween = append(r.notBetween, [3]string{f[0], f[1], f[2]})
 	}
 	for _, w := range s.Fields["type"] {
 		slot, t, _ := strings.Cut(w, " ")
@@ -610,6 +621,13 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			if prev, _ := utf8.DecodeLastRuneInString(text[:a]); strings.ContainsRune(chars, prev) {
 				return nil
 			}
+		}
+	}
+	for _, nb := range r.notBetween {
+		_, a := groupLoc(nb[0])
+		b, _ := groupLoc(nb[1])
+		if a >= 0 && b >= a && strings.Contains(text[a:b], nb[2]) {
+			return nil
 		}
 	}
 	created := map[string]int{}

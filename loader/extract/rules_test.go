@@ -153,6 +153,10 @@ func TestRuleFileErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "notafter") {
 		t.Errorf("notafter without characters: %v", err)
 	}
+	_, err = compileRule(&RuleSpec{Name: "bad", Fields: map[string][]string{"match": {"{X:Park}"}, "emit": {"X awarded X"}, "notbetween": {"X ,并"}}})
+	if err == nil || !strings.Contains(err.Error(), "notbetween") {
+		t.Errorf("notbetween without a second slot: %v", err)
+	}
 }
 
 // memFS is an in-memory file system for rule file tests.
