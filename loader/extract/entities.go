@@ -57,7 +57,7 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
 
 var bareParkStart = func() map[rune]bool {
 	m := map[rune]bool{}

@@ -59,8 +59,8 @@ func (d *doc) recognizeQuotedHonours() {
 			for k > 0 && k+1 < hi && (d.m[k] == '、' || d.m[k] == '和' || d.m[k] == '及') {
 				k = d.unquotedTitle(k+1, hi)
 			}
-			if k == 0 {
-				d.titlesBeforeHonourWord(e, hi)
+			if k == 0 && !d.titlesBeforeHonourWord(e, hi) {
+				d.leveledTitle(e, hi)
 			}
 		}
 	}
@@ -186,8 +186,9 @@ var honourWords = []string{"等荣誉称号", "等称号", "等荣誉", "荣誉�
 
 // titlesBeforeHonourWord reads titles no catalogue knows from a list that a
 // cue opens and an honour word closes (先后获评国家数字经济创新发展试验区、
-// 省级软件名园等称号): the word says what the items are.
-func (d *doc) titlesBeforeHonourWord(start, hi int) {
+// 省级软件名园等称号): the word says what the items are. It reports whether
+// it found such a list.
+func (d *doc) titlesBeforeHonourWord(start, hi int) bool {
 	for start < hi && (d.m[start] == '为' || d.m[start] == '了') {
 		start++
 	}
@@ -198,11 +199,11 @@ func (d *doc) titlesBeforeHonourWord(start, hi int) {
 			break
 		}
 		if r := d.m[i]; !isNameRune(r) && r != '、' && !isQuote(r) {
-			return
+			return false
 		}
 	}
 	if end < 0 {
-		return
+		return false
 	}
 	item := start
 	for i := start; i <= end; i++ {
@@ -214,6 +215,34 @@ func (d *doc) titlesBeforeHonourWord(start, hi int) {
 		}
 		item = i + 1
 	}
+	return true
+}
+
+// leveledTitle reads a title no catalogue knows right after a cue when a
+// level opens it and the clause ends with it (获评省级人才管理改革试验区。):
+// the cue and the level make it a title conferred.
+func (d *doc) leveledTitle(start, hi int) {
+	n := 0
+	for _, lv := range []string{"国家级", "自治区级", "省级", "市级"} {
+		if d.hasAt(start, lv) {
+			n = len([]rune(lv))
+			break
+		}
+	}
+	if n == 0 {
+		return
+	}
+	end := start + n
+	for end < hi && isNameRune(d.m[end]) && !isASCIIDigit(d.m[end]) && end-start <= 24 {
+		end++
+	}
+	if end-start-n < 4 || end-start > 24 || (end < hi && !strings.ContainsRune(",，。;；、", d.m[end])) || d.covered(start, end) {
+		return
+	}
+	if d.endsWithAny(start, end, []string{"行列", "之列", "序列", "阵营"}) {
+		return // 跻身国家级经开区行列: the ranks, not a title
+	}
+	d.addHonour(start, end, "leveled")
 }
 
 // publishedList reads a quoted list after 发布/公布: items that read as a

@@ -170,6 +170,9 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
+		if sf.typ == graph.Institution && sf.class == classOrg && (hasPrefixRunes(core, "国家级") || hasPrefixRunes(core, "省级") || hasPrefixRunes(core, "市级") || hasPrefixRunes(core, "自治区级")) {
+			continue // 建成了省级技能人才培训基地: a level makes a title of it, not a name
+		}
 		if len(core) > 2 && core[0] == '第' && strings.ContainsRune(string(core), '届') {
 			continue // 第十届中国产业园区发展论坛: an edition of an event
 		}
@@ -503,7 +506,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) {
 			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
 				break // (投资5亿元建设…项目: the verb of an investment opens the name)
 			}
@@ -727,6 +730,13 @@ func (d *doc) opensWithPark(lo, hi int) bool {
 
 // governCues introduce the areas of a park.
 var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设有", "分为"}
+
+// insideWord reports whether a stop word of n runes that ends at i is the
+// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
+func (d *doc) insideWord(n, lo, i int) bool {
+	k, _, ok := d.x.lex.generic.longest(d.m, lo, i)
+	return ok && k > n
+}
 
 // insidePlace reports whether a place word covers the boundary [s,e) of a
 // stop word or conjunction, which is then part of the place: 呼和浩特 holds 和,
