@@ -217,8 +217,12 @@ func (d *doc) recognizeSuffixed() {
 					rest = d.m[k:b]
 				}
 			}
-			if len(rest) > 0 && len(rest) < len(core) && lx.isGenericCore(rest) && !isPhase(rest) {
-				continue // (…数字经济产业园二期项目 is the park's second phase, a name)
+			if len(rest) > 0 && len(rest) < len(core) {
+				// 云岭经开区2024年冬季重点项目: a year is no name either; a
+				// phase is (…数字经济产业园二期项目).
+				if r := trimYear(rest); len(r) == 0 || lx.isGenericCore(r) && !isPhase(r) {
+					continue
+				}
 			}
 		}
 		if d.honourEndsAt(e) {
@@ -912,4 +916,20 @@ func isPhase(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// trimYear drops a leading year (2024年, 2024年度) from rs.
+func trimYear(rs []rune) []rune {
+	i := 0
+	for i < len(rs) && isASCIIDigit(rs[i]) {
+		i++
+	}
+	if i != 4 || i >= len(rs) || rs[i] != '年' {
+		return rs
+	}
+	i++
+	if i < len(rs) && rs[i] == '度' {
+		i++
+	}
+	return rs[i:]
 }
