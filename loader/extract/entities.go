@@ -477,7 +477,9 @@ func (d *doc) mergeRenamedParks() {
 
 // mergeHonourHeads merges a title written without its head noun into the
 // one written with it at the same level (“省科技小巨人”榜单 and
-// 省科技小巨人企业名单 name one honour); the full form is the name.
+// 省科技小巨人企业名单 name one honour), and a title for 企业 into the same
+// title for 中小企业 (专精特新企业 / 专精特新中小企业); the full form is the
+// name.
 func (d *doc) mergeHonourHeads() {
 	byKey := map[string]int{}
 	for i, e := range d.ents {
@@ -486,10 +488,14 @@ func (d *doc) mergeHonourHeads() {
 		}
 	}
 	for i, e := range d.ents {
-		if e.dropped || e.typ != graph.Honor || strings.HasSuffix(e.key, "企业") {
+		if e.dropped || e.typ != graph.Honor {
 			continue
 		}
-		if j, ok := byKey[e.key+"企业"]; ok && j != i && !d.ents[j].dropped {
+		j, ok := byKey[e.key+"企业"]
+		if !ok && strings.HasSuffix(e.key, "企业") && !strings.HasSuffix(e.key, "中小企业") {
+			j, ok = byKey[strings.TrimSuffix(e.key, "企业")+"中小企业"] // 专精特新企业 / 专精特新中小企业
+		}
+		if ok && j != i && !d.ents[j].dropped {
 			for a := range e.aliases {
 				d.defineAlias(a, d.ents[j].name) // the full form stays the name
 			}
