@@ -589,6 +589,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // 高新区政府引导母基金
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && isAssociation(sf.word):
 		return absorbWhole // 中国开发区协会: an association of parks, named for them
+	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && sf.typ == graph.Institution:
+		return absorbNested // 云岭科技园孵化器: the park's own incubator; the park is named too
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
 		return absorbWhole // 嘉兴学院G60科创走廊产业与创新研究院: a college's institute named for a park
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
