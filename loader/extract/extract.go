@@ -17,6 +17,10 @@ type Extractor struct {
 	lex   *lexicon
 	rules []*relRule
 	cues  cueWords // every word the rules' prefilters look for
+	// byCue lists, for each cue word, the patterns indexPatterns filed
+	// under it; patterns counts all one-sentence and window patterns.
+	byCue    [][]int32
+	patterns int
 }
 
 // New builds an extractor from the rule files in fsys (see RuleFiles).
@@ -41,7 +45,42 @@ func New(fsys fs.FS) (*Extractor, error) {
 			x.cues.register(&r.tpre[i])
 		}
 	}
+	x.indexPatterns()
 	return x, nil
+}
+
+// indexPatterns files every one-sentence pattern under the cue words of
+// one group its prefilter needs, the one with the fewest words, so that a
+// sentence is tried only against the patterns some cue word of it can
+// satisfy (patterns without such a group are tried on every sentence).
+func (x *Extractor) indexPatterns() {
+	x.byCue = make([][]int32, len(x.cues.words))
+	for _, r := range x.rules {
+		r.gid = make([]int32, len(r.res))
+		r.keyless = make([]bool, len(r.res))
+		for pi := range r.res {
+			g := int32(x.patterns)
+			x.patterns++
+			r.gid[pi] = g
+			var key *need
+			for ni := range r.pre[pi].groups {
+				n := &r.pre[pi].groups[ni]
+				if n.types != 0 || len(n.ranges) > 0 || len(n.ids) == 0 || len(n.ids) != len(n.words) {
+					continue
+				}
+				if key == nil || len(n.ids) < len(key.ids) {
+					key = n
+				}
+			}
+			if r.span >= 2 || key == nil {
+				r.keyless[pi] = true
+				continue
+			}
+			for _, id := range key.ids {
+				x.byCue[id] = append(x.byCue[id], g)
+			}
+		}
+	}
 }
 
 var (

@@ -48,7 +48,9 @@ type doc struct {
 	matchText       string               // m as a string, made when first needed (see writes)
 	written         map[string]bool      // answers of writes
 	shortDefs       map[string]bool      // short names the article defines (see definedShortEndingAt)
-	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
+	candidate       []uint32             // per pattern: the sentence generation it may match in (see runRules)
+	gen             uint32
+	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {

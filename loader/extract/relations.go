@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -86,6 +87,8 @@ type relRule struct {
 	// the first slot and the start of the second does not hold the text
 	// (X…，并获批H: H belongs to the sentence's subject, not to X)
 	notBetween [][3]string
+	gid        []int32 // one per pattern: its number among all the extractor's patterns
+	keyless    []bool  // one per pattern: tried on every sentence (see indexPatterns)
 }
 
 type emit struct {
@@ -482,11 +485,27 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		d.encVersion = d.version
 	}
 	encs := d.encs
+	if len(d.candidate) < d.x.patterns {
+		d.candidate = make([]uint32, d.x.patterns)
+	}
 	for si := range d.sents {
 		var joined [maxSpan + 1]*encoded // windows of earlier sentences, by size
 		var offsets [maxSpan + 1]int
+		// The patterns some cue word of this sentence may satisfy.
+		d.gen++
+		for w, bits := range d.cuesOf(&encs[si]) {
+			for ; bits != 0; bits &= bits - 1 {
+				id := w<<6 + bitIndex(bits)
+				for _, g := range d.x.byCue[id] {
+					d.candidate[g] = d.gen
+				}
+			}
+		}
 		for _, r := range rules {
 			for pi, re := range r.res {
+				if !r.keyless[pi] && d.candidate[r.gid[pi]] != d.gen {
+					continue // no word of its key group occurs here
+				}
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
@@ -512,6 +531,9 @@ func (d *doc) runRules(rules []*relRule) []fact {
 	}
 	return facts
 }
+
+// bitIndex returns the index of the lowest set bit of b (b != 0).
+func bitIndex(b uint64) int { return bits.TrailingZeros64(b) }
 
 // cuesOf returns which cue words occur in an encoded text, scanning it once.
 func (d *doc) cuesOf(enc *encoded) cueSet {
