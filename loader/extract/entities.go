@@ -59,21 +59,35 @@ func (d *doc) recognizeAliasDefinitions() {
 // article names.
 var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
 
-var bareParkStart = func() map[rune]bool {
-	m := map[rune]bool{}
+// bareParkStart holds the first characters of bareParks, a sorted handful
+// tested without hashing (the check runs on every character of a text).
+var bareParkStart = func() []rune {
+	var rs []rune
 	for _, w := range bareParks {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		if !slices.Contains(rs, r) {
+			rs = append(rs, r)
+		}
 	}
-	return m
+	slices.Sort(rs)
+	return rs
 }()
+
+// startsBarePark reports whether a bare park word may start with r.
+func startsBarePark(r rune) bool {
+	if r < bareParkStart[0] || r > bareParkStart[len(bareParkStart)-1] {
+		return false
+	}
+	_, found := slices.BinarySearch(bareParkStart, r)
+	return found
+}
 
 // recognizeBareParks adds mentions for bare park words (高新区, 园区). They
 // refer to the park named last before them; where the article names no park
 // at all, a bare 高新区 is the park's name.
 func (d *doc) recognizeBareParks() {
 	for i := 0; i < len(d.m); i++ {
-		if !bareParkStart[d.m[i]] {
+		if !startsBarePark(d.m[i]) {
 			continue
 		}
 		for _, w := range bareParks {
