@@ -94,7 +94,9 @@ func Open(dsn string) (*Store, error) {
 	s := &Store{qs: qs, backend: backend, addr: addr, dsn: dsn, now: time.Now}
 	if backend == boltBackend {
 		s.bolt = lastBolt(addr)
-		if st, err := qs.Stats(context.Background(), false); err == nil && st.Quads.Value == 0 {
+		// Cayley's kv store gives a store it finds empty its load filters;
+		// a new store has no recorded size yet, which Size reports as 0.
+		if sz, ok := qs.(interface{ Size() int64 }); ok && sz.Size() == 0 {
 			s.loadFilters = true
 		}
 	}
