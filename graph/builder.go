@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -9,16 +10,23 @@ import (
 
 // Builder assembles a Snapshot from quads given in any order, the way a
 // store reads them back. The zero value is ready to use.
+//
+// A store hands over every quad with freshly decoded strings, so the same
+// entity IRI or document id arrives once per quad that names it; the
+// builder keeps one copy of each (intern) and collects sets as slices,
+// sorted and made unique once, in Snapshot. Its memory follows the entities,
+// relations and evidence sentences of the graph, not the number of quads.
 type Builder struct {
 	nodes    map[quad.IRI]*Node
-	aliases  map[quad.IRI]map[string]bool
-	docsOf   map[quad.IRI]map[string]bool
-	edges    map[edgeKey]map[quad.IRI]bool // → evidence sentences
-	text     map[quad.IRI]string           // sentence → text
+	aliases  map[quad.IRI][]string
+	docsOf   map[quad.IRI][]string
+	edges    map[edgeKey][]quad.IRI // → evidence sentences, possibly repeated
+	text     map[quad.IRI]string    // sentence → text
 	stmts    map[quad.IRI]*stmt
 	docs     map[quad.IRI]*DocumentInfo
 	metrics  map[quad.IRI]map[string]float64
 	commName map[quad.IRI]string
+	strs     map[string]string // one copy of each entity IRI, document id and name
 }
 
 type edgeKey struct {
@@ -47,15 +55,29 @@ func (b *Builder) init() {
 		return
 	}
 	b.nodes = map[quad.IRI]*Node{}
-	b.aliases = map[quad.IRI]map[string]bool{}
-	b.docsOf = map[quad.IRI]map[string]bool{}
-	b.edges = map[edgeKey]map[quad.IRI]bool{}
+	b.aliases = map[quad.IRI][]string{}
+	b.docsOf = map[quad.IRI][]string{}
+	b.edges = map[edgeKey][]quad.IRI{}
 	b.text = map[quad.IRI]string{}
 	b.stmts = map[quad.IRI]*stmt{}
 	b.docs = map[quad.IRI]*DocumentInfo{}
 	b.metrics = map[quad.IRI]map[string]float64{}
 	b.commName = map[quad.IRI]string{}
+	b.strs = map[string]string{}
 }
+
+// intern returns the builder's copy of str, keeping str as that copy when
+// it has none.
+func (b *Builder) intern(str string) string {
+	if c, ok := b.strs[str]; ok {
+		return c
+	}
+	b.strs[str] = str
+	return str
+}
+
+// iri is intern for IRIs.
+func (b *Builder) iri(v quad.IRI) quad.IRI { return quad.IRI(b.intern(string(v))) }
 
 func (b *Builder) node(iri quad.IRI) *Node {
 	n := b.nodes[iri]
@@ -85,15 +107,6 @@ func (b *Builder) stmt(iri quad.IRI) *stmt {
 	return s
 }
 
-func addSet[K comparable](m map[quad.IRI]map[K]bool, k quad.IRI, v K) {
-	set := m[k]
-	if set == nil {
-		set = map[K]bool{}
-		m[k] = set
-	}
-	set[v] = true
-}
-
 // Add takes one quad. Quads outside parkgraph's vocabulary are ignored.
 func (b *Builder) Add(q quad.Quad) {
 	b.init()
@@ -105,31 +118,32 @@ func (b *Builder) Add(q quad.Quad) {
 	oIRI, oIsIRI := q.Object.(quad.IRI)
 	label, _ := q.Label.(quad.IRI)
 	if rp, ok := PredicateOf(p); ok && oIsIRI {
-		k := edgeKey{s, rp, oIRI}
-		set := b.edges[k]
-		if set == nil {
-			set = map[quad.IRI]bool{}
-			b.edges[k] = set
-		}
+		k := edgeKey{b.iri(s), rp, b.iri(oIRI)}
+		set, seen := b.edges[k]
 		if label != "" {
-			set[label] = true
+			set = append(set, label)
+		} else if !seen {
+			set = nil // an edge without evidence is an edge all the same
 		}
+		b.edges[k] = set
 		return
 	}
 	switch p {
 	case PredType:
 		if t, ok := EntityTypeOf(oIRI); ok {
-			b.node(s).Type = t
+			b.node(b.iri(s)).Type = t
 		} else if oIRI == ClassDocument {
 			b.doc(s)
 		}
 	case PredName:
-		b.node(s).Name = quad.ToString(q.Object)
+		b.node(b.iri(s)).Name = quad.ToString(q.Object)
 	case PredAlias:
-		addSet(b.aliases, s, quad.ToString(q.Object))
+		s = b.iri(s)
+		b.aliases[s] = append(b.aliases[s], b.intern(quad.ToString(q.Object)))
 	case PredMentionedIn:
 		if id, ok := DocumentIDOf(oIRI); ok {
-			addSet(b.docsOf, s, id)
+			s = b.iri(s)
+			b.docsOf[s] = append(b.docsOf[s], b.intern(id))
 		}
 	case PredText:
 		b.text[s] = quad.ToString(q.Object)
@@ -148,9 +162,9 @@ func (b *Builder) Add(q quad.Quad) {
 			b.doc(s).Date = time.Time(t).UTC()
 		}
 	case PredSubject:
-		b.stmt(s).s = oIRI
+		b.stmt(s).s = b.iri(oIRI)
 	case PredObject:
-		b.stmt(s).o = oIRI
+		b.stmt(s).o = b.iri(oIRI)
 	case PredPredicate:
 		if rp, ok := PredicateOf(oIRI); ok {
 			b.stmt(s).p = rp
@@ -166,10 +180,11 @@ func (b *Builder) Add(q quad.Quad) {
 			b.stmt(s).amount.Yuan = v
 		}
 	case PredCommunityName:
-		b.commName[s] = quad.ToString(q.Object)
+		b.commName[b.iri(s)] = b.intern(quad.ToString(q.Object))
 	default:
 		if m, ok := measureByIRI[p]; ok {
 			if v, ok := number(q.Object); ok {
+				s = b.iri(s)
 				mm := b.metrics[s]
 				if mm == nil {
 					mm = map[string]float64{}
@@ -202,8 +217,8 @@ func (b *Builder) Snapshot() *Snapshot {
 		if n.Name == "" {
 			n.Name = string(iri)
 		}
-		n.Aliases = sortedKeys(b.aliases[iri])
-		n.Docs = sortedKeys(b.docsOf[iri])
+		n.Aliases = uniqueSorted(b.aliases[iri])
+		n.Docs = uniqueSorted(b.docsOf[iri])
 		n.Metrics = b.metrics[iri]
 		n.Community = b.commName[iri]
 		nodes = append(nodes, *n)
@@ -226,9 +241,13 @@ func (b *Builder) Snapshot() *Snapshot {
 	edges := make([]Edge, 0, len(b.edges))
 	for k, sents := range b.edges {
 		e := Edge{Subject: k.s, Predicate: k.p, Object: k.o}
-		for sIRI := range sents {
+		sents = uniqueSorted(sents)
+		if len(sents) > 0 {
+			e.Evidence = make([]Evidence, 0, len(sents))
+		}
+		for _, sIRI := range sents {
 			id, _ := DocumentIDOf(sIRI)
-			e.Evidence = append(e.Evidence, Evidence{Sentence: sIRI, Doc: id, Text: b.text[sIRI]})
+			e.Evidence = append(e.Evidence, Evidence{Sentence: sIRI, Doc: b.intern(id), Text: b.text[sIRI]})
 		}
 		if st := byEdge[k]; st != nil {
 			e.Year, e.Amount = st.year, st.amount
@@ -271,14 +290,12 @@ func communitiesOf(nodes []Node) []Community {
 	return out
 }
 
-func sortedKeys(m map[string]bool) []string {
-	if len(m) == 0 {
+// uniqueSorted sorts a set collected as a slice and drops repeats, in
+// place; an empty set is nil.
+func uniqueSorted[T ~string](xs []T) []T {
+	if len(xs) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	slices.Sort(xs)
+	return slices.Clip(slices.Compact(xs))
 }

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,6 +221,53 @@ func TestNormalizeNameAgreesWithNFKC(t *testing.T) {
 		want = strings.ReplaceAll(want, "\u3000", "")
 		if got := graph.NormalizeName(name); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A store may hand the builder the same statement more than once (the same
+// quad under two labels, or a snapshot built from two reads); sets stay sets.
+func TestBuilderRepeatedQuads(t *testing.T) {
+	d := sampleDocument()
+	qs := d.Quads(time.Now())
+	var once, twice graph.Builder
+	for _, q := range qs {
+		once.Add(q)
+		twice.Add(q)
+	}
+	for i := len(qs) - 1; i >= 0; i-- {
+		twice.Add(qs[i])
+	}
+	a, b := once.Snapshot(), twice.Snapshot()
+	if len(a.Nodes) != len(b.Nodes) || len(a.Edges) != len(b.Edges) {
+		t.Fatalf("repeated quads: %d nodes, %d edges; want %d, %d", len(b.Nodes), len(b.Edges), len(a.Nodes), len(a.Edges))
+	}
+	for i := range a.Nodes {
+		x, y := a.Nodes[i], b.Nodes[i]
+		if !slices.Equal(x.Aliases, y.Aliases) || !slices.Equal(x.Docs, y.Docs) {
+			t.Errorf("node %s: aliases %v docs %v, want %v %v", x.IRI, y.Aliases, y.Docs, x.Aliases, x.Docs)
+		}
+	}
+	for i := range a.Edges {
+		if !slices.Equal(a.Edges[i].Evidence, b.Edges[i].Evidence) {
+			t.Errorf("edge %d evidence %+v, want %+v", i, b.Edges[i].Evidence, a.Edges[i].Evidence)
+		}
+	}
+	// An edge stated without a sentence is an edge with no evidence.
+	var bare graph.Builder
+	for _, q := range qs {
+		if _, ok := graph.PredicateOf(q.Predicate.(quad.IRI)); ok {
+			q.Label = nil
+		}
+		bare.Add(q)
+	}
+	s := bare.Snapshot()
+	if len(s.Edges) != len(a.Edges) {
+		t.Fatalf("edges without labels: %d, want %d", len(s.Edges), len(a.Edges))
+	}
+	for _, e := range s.Edges {
+		if len(e.Evidence) != 0 || e.Weight() != 1 {
+			t.Errorf("edge %s %s %s: evidence %+v, weight %d", e.Subject, e.Predicate, e.Object, e.Evidence, e.Weight())
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"parkgraph/export"
 	_ "parkgraph/export/all"
@@ -35,6 +36,22 @@ type buildOptions struct {
 	Batch   int    // documents per store transaction
 	Workers int    // files read and extracted at once
 }
+
+// buildMemoryLimit is the soft limit on the memory the Go runtime holds
+// after ingest (see runtime/debug.SetMemoryLimit). The graph of 100,000
+// generated articles needs about 700 MB at its peak; the rest of a 2 GB
+// budget is for the store's mapped pages and the program itself. A larger
+// graph is not refused: past the limit the collector runs more often.
+const buildMemoryLimit = 1 << 30
+
+// ingestMemoryLimit is the soft limit on the Go runtime's memory while
+// documents are read and written; a batch needs tens of megabytes beside
+// Cayley's filters.
+const ingestMemoryLimit = 800 << 20
+
+// releaseInterval is how often a build hands the store's mapped pages back
+// (see store.ReleasePagesEvery).
+const releaseInterval = 100 * time.Millisecond
 
 // defaultBatch is how many documents go into one store transaction.
 const defaultBatch = 200
@@ -106,11 +123,25 @@ func build(ctx context.Context, o buildOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer st.Close()
+	// A soft limit makes the collector work harder rather than let the
+	// heap grow to twice what the graph needs; it is never an error.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	// Reads and writes bring the store's file into memory page by page;
+	// handing the pages back to the page cache keeps the build's memory to
+	// what it holds itself.
+	defer st.ReleasePagesEvery(releaseInterval)()
 
 	n, err := ingest(ctx, st, x, files, o, stderr)
 	if err != nil {
 		return err
 	}
+	// Cayley keeps the filters that sped up ingest for as long as the store
+	// is open; what ingest allocated is garbage now. Both go back before the
+	// phases that hold the whole graph.
+	if err := st.Reopen(); err != nil {
+		return err
+	}
+	debug.FreeOSMemory()
 	if _, err := st.Resolve(ctx, rules); err != nil {
 		return err
 	}
@@ -184,8 +215,12 @@ func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []
 	}
 	defer st.SetBulk(false)
 	// Bulk ingest allocates many short-lived values; collecting less often
-	// costs memory proportional to a batch, not to the corpus.
+	// saves time. But most of what stays live is Cayley's bloom filters
+	// (370 MB on a new store, pointer-free, which costs the collector
+	// nothing to mark), so a percentage of the live heap would let garbage
+	// pile up to as much again: a limit bounds it instead.
 	defer debug.SetGCPercent(debug.SetGCPercent(150))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -240,6 +275,11 @@ func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []
 		}
 		res, err := st.PutBatch(ctx, batch)
 		if err != nil {
+			return err
+		}
+		// The pages a batch touched stay in the page cache, not in the
+		// process: memory follows the batch, not the size of the store.
+		if err := st.ReleasePages(); err != nil {
 			return err
 		}
 		for _, r := range res {

@@ -188,5 +188,8 @@ func (s *Store) applyAnalysis(qs []quad.Quad, action cgraph.Procedure) error {
 	for i, q := range qs {
 		deltas[i] = cgraph.Delta{Quad: q, Action: action}
 	}
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return err
+	}
+	return s.ReleasePages()
 }
