@@ -68,50 +68,74 @@ func (s *Store) Load(ctx context.Context, r io.Reader, o LoadOptions) (int64, er
 		s.bolt.setBulk(true)
 		defer s.bolt.setBulk(false)
 	}
-	qr := nquads.NewReader(bufio.NewReaderSize(r, 1<<20), false)
-	defer qr.Close()
-	buf := make([]quad.Quad, 0, batch)
-	var n int64
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		if err := s.apply(adds(buf)); err != nil {
-			return err
-		}
-		buf = buf[:0]
-		if o.Progress != nil {
-			o.Progress(n)
-		}
-		return nil
+	// Parsing runs beside writing, one batch ahead, so the store's writer
+	// never waits for the parser (and the parser uses a core of its own).
+	type parsed struct {
+		quads []quad.Quad
+		read  int64 // quads read up to the end of this batch
+		err   error // a syntax error after these quads, which ends the load
 	}
-	for {
-		q, err := qr.ReadQuad()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if ferr := flush(); ferr != nil {
-				return n, fmt.Errorf("load: %w", ferr)
+	batches := make(chan parsed, 1)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(batches)
+		qr := nquads.NewReader(bufio.NewReaderSize(r, 1<<20), false)
+		defer qr.Close()
+		buf := make([]quad.Quad, 0, batch)
+		var n int64
+		send := func(p parsed) bool {
+			select {
+			case batches <- p:
+				return true
+			case <-done:
+				return false
 			}
-			return n, fmt.Errorf("load: quad %d: %w", n+1, err)
 		}
-		if !q.IsValid() {
-			return n, fmt.Errorf("load: quad %d (%s) lacks a subject, predicate or object", n+1, q)
-		}
-		buf = append(buf, q)
-		n++
-		if len(buf) == batch {
-			if err := ctx.Err(); err != nil {
-				return n, err
+		for {
+			q, err := qr.ReadQuad()
+			if errors.Is(err, io.EOF) {
+				break
 			}
-			if err := flush(); err != nil {
+			if err == nil && !q.IsValid() {
+				err = fmt.Errorf("quad %d (%s) lacks a subject, predicate or object", n+1, q)
+			} else if err != nil {
+				err = fmt.Errorf("quad %d: %w", n+1, err)
+			}
+			if err != nil {
+				send(parsed{quads: buf, read: n, err: err})
+				return
+			}
+			buf = append(buf, q)
+			n++
+			if len(buf) == batch {
+				if !send(parsed{quads: buf, read: n}) {
+					return
+				}
+				buf = make([]quad.Quad, 0, batch)
+			}
+		}
+		if len(buf) > 0 {
+			send(parsed{quads: buf, read: n})
+		}
+	}()
+	var n int64
+	for p := range batches {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		if len(p.quads) > 0 {
+			if err := s.apply(adds(p.quads)); err != nil {
 				return n, fmt.Errorf("load: %w", err)
 			}
 		}
-	}
-	if err := flush(); err != nil {
-		return n, fmt.Errorf("load: %w", err)
+		n = p.read
+		if o.Progress != nil && len(p.quads) > 0 {
+			o.Progress(n)
+		}
+		if p.err != nil {
+			return n, fmt.Errorf("load: %w", p.err)
+		}
 	}
 	return n, nil
 }
