@@ -513,6 +513,17 @@ func testDumpLoad(t *testing.T, newDSN func(t *testing.T) string) {
 	if after := stats(t, st2); after != before+1 {
 		t.Errorf("after a failed load the store has %d quads, want %d (the valid line before the error)", after, before+1)
 	}
+	// The same in batches of one: every batch before the error is kept and
+	// the error names the line.
+	before = stats(t, st2)
+	bad = "<pg:d> <pg:e> <pg:f> .\n<pg:d> <pg:e> <pg:g> .\n<pg:d> <pg:e> \"unterminated .\n<pg:d> <pg:e> <pg:h> .\n"
+	n2, err := st2.Load(ctx, strings.NewReader(bad), store.LoadOptions{Batch: 1})
+	if err == nil || !strings.Contains(err.Error(), "quad 3") || n2 != 2 {
+		t.Errorf("Load in batches of one = %d, %v; want 2 and an error at quad 3", n2, err)
+	}
+	if after := stats(t, st2); after != before+2 {
+		t.Errorf("after a failed load in batches the store has %d quads, want %d", after, before+2)
+	}
 }
 
 // lines returns the sorted lines of s, joined.
