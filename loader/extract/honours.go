@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -50,7 +51,7 @@ func (d *doc) recognizeQuotedHonours() {
 			}
 			continue
 		}
-		if d.m[e] == '的' && d.hasBefore(e-cueLen, lo, "唯一") {
+		if d.m[e] == '的' && d.endsWithAny(lo, e-cueLen, []string{"唯一"}) {
 			continue // 唯一入选的国家级高新区: the class of those chosen
 		}
 		if cueLen >= 2 {
@@ -96,14 +97,38 @@ func (d *doc) closingQuote(j, hi int) int {
 	return k
 }
 
+// endsWithAny reports whether one of words ends at e, no earlier than lo.
 func (d *doc) endsWithAny(lo, e int, words []string) bool {
+	return d.wordEndingAt(lo, e, words) > 0
+}
+
+// wordEndingAt returns the length of the first of words that ends at e and
+// starts no earlier than lo, or 0.
+func (d *doc) wordEndingAt(lo, e int, words []string) int {
 	for _, w := range words {
-		n := len([]rune(w))
-		if e-n >= lo && hasPrefixRunes(d.m[e-n:], w) {
-			return true
+		if n := utf8.RuneCountInString(w); e-n >= lo && hasPrefixRunes(d.m[e-n:], w) {
+			return n
 		}
 	}
-	return false
+	return 0
+}
+
+// qualifiedStart walks back from a title's head at b over its qualifiers
+// (years, batches, levels) and places, no further than lo, and returns
+// where the qualified title starts.
+func (d *doc) qualifiedStart(lo, b int) int {
+	for b > lo {
+		if n := qualifierBefore(d.m, max(lo, b-8), b); n > 0 {
+			b -= n
+			continue
+		}
+		if k, _, ok := d.x.lex.places.longest(d.m, lo, b); ok {
+			b -= k
+			continue
+		}
+		break
+	}
+	return b
 }
 
 // unquotedTitle takes the text after a cue up to the end of a catalogue
@@ -147,35 +172,19 @@ func (d *doc) unquotedTitle(start, hi int) int {
 	return 0
 }
 
+// issuerVerbs stand between a conferring body and its title: 工业和信息化部公布的….
+var issuerVerbs = []string{"公布的", "发布的", "认定的", "评定的", "命名的", "授予的"}
+
 // afterIssuer returns where a title that starts at start really begins when
 // the body that confers it is written first (工信部第五批专精特新“小巨人”企业,
 // 工业和信息化部公布的…): after the body and its verb, if the words between
 // them and the title's head b are only qualifiers. Otherwise start.
 func (d *doc) afterIssuer(start, b int) int {
-	lx := d.x.lex
-	// The qualifiers and places the title holds before its head.
-	for b > start {
-		if n := qualifierBefore(d.m, max(start, b-8), b); n > 0 {
-			b -= n
-			continue
-		}
-		if k, _, ok := lx.places.longest(d.m, start, b); ok {
-			b -= k
-			continue
-		}
-		break
-	}
-	if b == start {
+	if b = d.qualifiedStart(start, b); b == start {
 		return start
 	}
-	k := b
-	for _, verb := range []string{"公布的", "发布的", "认定的", "评定的", "命名的", "授予的"} {
-		if k-start > len([]rune(verb)) && hasPrefixRunes(d.m[k-len([]rune(verb)):], verb) {
-			k -= len([]rune(verb))
-			break
-		}
-	}
-	if n, _, ok := lx.bodies.longest(d.m, start, k); ok && n == k-start {
+	k := b - d.wordEndingAt(start+1, b, issuerVerbs)
+	if n, _, ok := d.x.lex.bodies.longest(d.m, start, k); ok && n == k-start {
 		return b
 	}
 	return start
@@ -410,26 +419,14 @@ func (d *doc) recognizeCatalogueHonours() {
 		if e < len(d.m) && (d.catalogueContinues(e) || d.hasAt(e, passiveCues...)) {
 			continue
 		}
-		b := e - n
-		// Qualifiers: years, batches, levels, provinces.
-		for b > lo {
-			if n := qualifierBefore(d.m, max(lo, b-8), b); n > 0 {
-				b -= n
-				continue
-			}
-			if k, _, ok := lx.places.longest(d.m, lo, b); ok {
-				b -= k
-				continue
-			}
-			break
-		}
+		b := d.qualifiedStart(lo, e-n) // years, batches, levels, provinces
 		if lx.cuedHonours[string(d.m[e-n:e])] && b == e-n && !(b > lo && isQuote(d.m[b-1])) && d.hasAt(e, "年产", "产能", "生产", "建设", "项目", "投产", "改造", "车间", "内", "里") {
 			continue // 其智能工厂年产能达300万台: the everyday phrase, not the title
 		}
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
-		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasBefore(b, lo, "唯一入选的", "唯一上榜的", "唯一的") {
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的"}) {
 			continue // 唯一入选的国家级高新区: the class of those chosen, not a title conferred
 		}
 		if d.parkTitleAfterPlace(e-n, e, lo) {
@@ -478,16 +475,6 @@ func (d *doc) titledInstitution(b, head, e, lo int) int {
 		return -1
 	}
 	return k
-}
-
-// hasBefore reports whether one of words ends at b, no earlier than lo.
-func (d *doc) hasBefore(b, lo int, words ...string) bool {
-	for _, w := range words {
-		if n := len([]rune(w)); b-n >= lo && hasPrefixRunes(d.m[b-n:], w) {
-			return true
-		}
-	}
-	return false
 }
 
 // parkTitleAfterPlace reports whether a title that is a park type

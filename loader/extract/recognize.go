@@ -312,13 +312,7 @@ var legalTail = []string{"有限公司", "有限责任公司", "股份有限公�
 // blockedBefore reports whether the characters before a suffix make it part
 // of an ordinary word (布局, 公园).
 func (d *doc) blockedBefore(sf *suffix, lo, b int) bool {
-	for _, w := range sf.notAfter {
-		n := len([]rune(w))
-		if b-n >= lo && hasPrefixRunes(d.m[b-n:], w) {
-			return true
-		}
-	}
-	return false
+	return d.endsWithAny(lo, b, sf.notAfter)
 }
 
 // afterDashChain moves a name's start past the last dash in [start, b) unless
@@ -645,14 +639,11 @@ func (d *doc) governedSubpark(start int) bool {
 			}
 			continue
 		}
-		for _, cue := range governCues {
-			n := len([]rune(cue))
-			if i-n >= lo && hasPrefixRunes(d.m[i-n:], cue) {
-				if k := d.mentionEndingAt(i - n); k >= 0 {
-					return d.mentions[k].typ == graph.Park
-				}
-				return d.opensWithPark(lo, i-n) // 青禾科技城…，下辖A、B两个园区
+		if n := d.wordEndingAt(lo, i, governCues); n > 0 {
+			if k := d.mentionEndingAt(i - n); k >= 0 {
+				return d.mentions[k].typ == graph.Park
 			}
+			return d.opensWithPark(lo, i-n) // 青禾科技城…，下辖A、B两个园区
 		}
 		if r := d.m[i-1]; !isNameRune(r) && r != '、' {
 			return false
@@ -695,22 +686,18 @@ func (d *doc) definedShortEndingAt(lo, i int) bool {
 // shortDefRE finds the short names an article defines: 简称“X”, 简称:X.
 var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
 
+// buildingVerbs build what follows them: 建设智能装备产业基地项目.
+var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"}
+
 // investedBefore reports whether what starts at start is what a sum is
 // invested to build (投资5亿元在…建设智能装备产业基地项目): a building verb
 // right before it, an investment of so much 元 shortly before that.
 func (d *doc) investedBefore(start, lo int) bool {
-	i := start
-	found := false
-	for _, v := range []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"} {
-		if n := len([]rune(v)); i-n >= lo && hasPrefixRunes(d.m[i-n:], v) {
-			i -= n
-			found = true
-			break
-		}
-	}
-	if !found {
+	n := d.wordEndingAt(lo, start, buildingVerbs)
+	if n == 0 {
 		return false
 	}
+	i := start - n
 	window := string(d.m[max(lo, i-24):i])
 	return strings.Contains(window, "投资") && strings.Contains(window, "元")
 }
