@@ -22,6 +22,8 @@ package resolve
 import (
 	"bufio"
 	_ "embed"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -221,8 +223,8 @@ func makeCluster(ents []Entity, g []int, preferred, ruled map[int]bool) Cluster 
 		}
 	}
 	delete(names, c.Name)
-	c.Aliases = sortedSet(names)
-	c.Docs = sortedSet(docs)
+	c.Aliases = slices.Sorted(maps.Keys(names))
+	c.Docs = slices.Sorted(maps.Keys(docs))
 	sort.Slice(c.Members, func(i, j int) bool { return c.Members[i] < c.Members[j] })
 	return c
 }
@@ -239,18 +241,6 @@ func better(a Entity, ap bool, b Entity, bp bool) bool {
 		return la > lb
 	}
 	return a.IRI < b.IRI
-}
-
-func sortedSet(m map[string]bool) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 type keyOf struct {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,8 +70,8 @@ func (s *Store) Entities(ctx context.Context) ([]resolve.Entity, error) {
 		if !e.Type.Valid() || e.Name == "" {
 			continue
 		}
-		e.Aliases = sortedSet(aliases[iri])
-		e.Docs = sortedSet(docs[iri])
+		e.Aliases = slices.Sorted(maps.Keys(aliases[iri]))
+		e.Docs = slices.Sorted(maps.Keys(docs[iri]))
 		out = append(out, *e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].IRI < out[j].IRI })
@@ -77,18 +79,6 @@ func (s *Store) Entities(ctx context.Context) ([]resolve.Entity, error) {
 }
 
 func iriOf(v quad.Value) quad.IRI { iri, _ := v.(quad.IRI); return iri }
-
-func sortedSet(m map[string]bool) []string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // Rules returns the aliases rules stored by the last Resolve (none when
 // there are none).
