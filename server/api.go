@@ -277,9 +277,8 @@ func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 	defer cancel()
-	snap, err := s.snapshot(ctx)
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+	snap, ok := s.snapshotOrError(ctx, w)
+	if !ok {
 		return
 	}
 	d, err := diagram.Build(snap, o)
@@ -355,9 +354,8 @@ func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 	defer cancel()
-	snap, err := s.snapshot(ctx)
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+	snap, ok := s.snapshotOrError(ctx, w)
+	if !ok {
 		return
 	}
 	part, err := filter.Apply(snap)

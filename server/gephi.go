@@ -31,9 +31,8 @@ func (s *Server) serveGephi(w http.ResponseWriter, r *http.Request) {
 	v.Del("operation") // Gephi's own servers take ?operation=getGraph
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 	defer cancel()
-	snap, err := s.snapshot(ctx)
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+	snap, ok := s.snapshotOrError(ctx, w)
+	if !ok {
 		return
 	}
 	var part *graph.Snapshot
@@ -82,6 +81,7 @@ func (s *Server) serveGephi(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+		var err error
 		if part, err = filter.Apply(snap); err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return

@@ -308,6 +308,17 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
+// snapshotOrError returns the graph a request reads, or writes 503 with
+// the reason and reports false.
+func (s *Server) snapshotOrError(ctx context.Context, w http.ResponseWriter) (*graph.Snapshot, bool) {
+	snap, err := s.snapshot(ctx)
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return nil, false
+	}
+	return snap, true
+}
+
 // snapshot returns the graph in memory, analysed, for diagrams, exports and
 // Gephi. It is read once and kept until a write through the API.
 func (s *Server) snapshot(ctx context.Context) (*graph.Snapshot, error) {
