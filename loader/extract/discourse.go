@@ -322,9 +322,16 @@ func (d *doc) writes(s string) bool {
 	}
 	if d.written == nil {
 		d.written = map[string]bool{}
-		d.matchText = string(d.m)
 	}
-	w := strings.Contains(d.matchText, s)
+	w := strings.Contains(d.text(), s)
 	d.written[s] = w
 	return w
+}
+
+// text returns the document in matching form as a string, made once.
+func (d *doc) text() string {
+	if d.matchText == "" {
+		d.matchText = string(d.m)
+	}
+	return d.matchText
 }

@@ -41,11 +41,10 @@ type doc struct {
 
 	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int          // entity index → the entity it was merged into
-	text            string               // the matching form as a string, made on first use
+	matchText       string               // the matching form as a string, made on first use (see text)
 	repeats         map[string]bool      // memo of repeated
 	fired           map[string]bool      // rules that matched, for tests
 	keys            map[typedName]string // group keys by type and name
-	matchText       string               // m as a string, made when first needed (see writes)
 	written         map[string]bool      // answers of writes
 	shortDefs       map[string]bool      // short names the article defines (see definedShortEndingAt)
 	candidate       []uint32             // per pattern: the sentence generation it may match in (see runRules)
@@ -266,10 +265,7 @@ func (d *doc) repeated(s, e int) bool {
 	if r, ok := d.repeats[w]; ok {
 		return r
 	}
-	if d.text == "" {
-		d.text = string(d.m)
-	}
-	r := strings.Count(d.text, w) >= 2
+	r := strings.Count(d.text(), w) >= 2
 	if d.repeats == nil {
 		d.repeats = map[string]bool{}
 	}
@@ -670,7 +666,7 @@ func (d *doc) ownerEndingAt(i int) bool {
 func (d *doc) definedShortEndingAt(lo, i int) bool {
 	if d.shortDefs == nil {
 		d.shortDefs = map[string]bool{}
-		for _, m := range shortDefRE.FindAllStringSubmatch(string(d.m), -1) {
+		for _, m := range shortDefRE.FindAllStringSubmatch(d.text(), -1) {
 			d.shortDefs[m[1]] = true
 		}
 	}
