@@ -40,10 +40,11 @@ func init() {
 // removing a document reads only that document's quads.
 var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 
-// addLabelIndex adds labelIndex to a freshly initialised, still empty bolt
-// store. Cayley reads a store's index list from its metadata when it opens
-// it; the index list cannot be set through its options.
-func addLabelIndex(dir string) error {
+// setUpNewBolt adds labelIndex and the flat value buckets (see
+// boltKV.flatValues) to a freshly initialised, still empty bolt store.
+// Cayley reads a store's index list from its metadata when it opens it; the
+// index list cannot be set through its options.
+func setUpNewBolt(dir string) error {
 	db, err := hbolt.Open(boltFile(dir), &bbolt.Options{Timeout: boltLockTimeout})
 	if err != nil {
 		return err
@@ -58,6 +59,11 @@ func addLabelIndex(dir string) error {
 	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
 		if err := hkv.CreateBucket(ctx, tx, hkv.Key{[]byte{quad.Label.Prefix()}}); err != nil {
 			return err
+		}
+		for _, b := range flatValueBuckets { // the flat layout (boltKV.flatValues)
+			if err := hkv.CreateBucket(ctx, tx, hkv.Key{b}); err != nil {
+				return err
+			}
 		}
 		return tx.Put(ctx, hkv.Key{[]byte("meta"), []byte("indexes")}, data)
 	})
@@ -86,12 +92,17 @@ func openBolt(dir string, opts cgraph.Options) (hkv.KV, error) {
 	if err != nil {
 		return nil, err
 	}
+	flat, err := hasFlatValues(db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	db.NoSync = nosync
 	db.NoGrowSync = nosync
 	openedMu.Lock()
 	opened[dir] = &boltHandle{db: db}
 	openedMu.Unlock()
-	return &boltKV{db: db}, nil
+	return &boltKV{db: db, flatValues: flat}, nil
 }
 
 // opened hands the bolt database Cayley just opened to Open, which keeps it

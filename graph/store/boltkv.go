@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 
 	bbolt "github.com/boltdb/bolt"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -19,6 +20,27 @@ import (
 // (a one-part key lives in the root bucket).
 type boltKV struct {
 	db *bbolt.DB
+	// flatValues is set for stores made by this version: Cayley files each
+	// value's hash under one of 65,536 buckets named by the hash's first two
+	// bytes ('v' and 'n' followed by them); such a store keeps them all in
+	// one bucket 'v' (and 'n') under the hash itself, which begins with
+	// those two bytes. Finding a bucket among 131,072 and rewriting that
+	// many small buckets on each commit was a tenth of a bulk load. Stores
+	// made before keep the nested layout.
+	flatValues bool
+}
+
+// flatValueBuckets are the buckets whose presence marks the flat layout.
+var flatValueBuckets = [][]byte{[]byte("v"), []byte("n")}
+
+// hasFlatValues reports whether a bolt database uses the flat layout.
+func hasFlatValues(db *bbolt.DB) (bool, error) {
+	flat := false
+	err := db.View(func(tx *bbolt.Tx) error {
+		flat = tx.Bucket(flatValueBuckets[0]) != nil
+		return nil
+	})
+	return flat, err
 }
 
 var _ hkv.KV = (*boltKV)(nil)
@@ -30,7 +52,7 @@ func (k *boltKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &boltTx{tx: tx, rw: rw}, nil
+	return &boltTx{tx: tx, rw: rw, flat: k.flatValues}, nil
 }
 
 func (k *boltKV) View(ctx context.Context, fn func(tx hkv.Tx) error) error {
@@ -44,7 +66,26 @@ func (k *boltKV) Update(ctx context.Context, fn func(tx hkv.Tx) error) error {
 type boltTx struct {
 	tx      *bbolt.Tx
 	rw      bool
+	flat    bool // the store keeps value hashes in one bucket (boltKV.flatValues)
 	buckets map[string]*bbolt.Bucket
+
+	last     *bbolt.Bucket // the bucket of the previous key
+	lastName []byte
+}
+
+// fillPercent is how full bolt packs the pages it splits in a bucket. Cayley
+// numbers quads and nodes in order and keys its quad log by that number, so
+// the log only ever grows at its end: packing its pages full writes fewer of
+// them. The indexes, keyed by node numbers, mostly grow at the end too but
+// take inserts in the middle as well; bolt's default suits the rest.
+func fillPercent(bucket []byte) float64 {
+	switch {
+	case string(bucket) == "log":
+		return 1.0
+	case len(bucket) > 0 && len(bucket) <= 4 && bucket[0] != 'v' && bucket[0] != 'n' && string(bucket) != "meta":
+		return 0.9
+	}
+	return bbolt.DefaultFillPercent
 }
 
 // bucket returns the bucket a key's first part names (the root bucket for a
@@ -56,9 +97,17 @@ func (t *boltTx) bucket(key hkv.Key, create bool) (*bbolt.Bucket, []byte, error)
 	case 1:
 		return t.tx.Cursor().Bucket(), key[0], nil
 	}
+	if t.flat && len(key) == 2 && len(key[0]) == 3 && (key[0][0] == 'v' || key[0][0] == 'n') {
+		if len(key[1]) > 0 && !bytes.HasPrefix(key[1], key[0][1:]) {
+			return nil, nil, fmt.Errorf("value key %x does not begin with its bucket's bytes %x", key[1], key[0][1:])
+		}
+		key = hkv.Key{key[0][:1], key[1]}
+	}
 	var b *bbolt.Bucket
-	name := string(key[0])
-	if b = t.buckets[name]; b == nil {
+	if t.last != nil && bytes.Equal(t.lastName, key[0]) {
+		b = t.last // puts come in runs to one bucket (the log, an index)
+	} else if b = t.buckets[string(key[0])]; b == nil {
+		name := string(key[0])
 		if b = t.tx.Bucket(key[0]); b == nil && create {
 			var err error
 			if b, err = t.tx.CreateBucket(key[0]); err != nil {
@@ -72,6 +121,12 @@ func (t *boltTx) bucket(key hkv.Key, create bool) (*bbolt.Bucket, []byte, error)
 			t.buckets = map[string]*bbolt.Bucket{}
 		}
 		t.buckets[name] = b
+		if t.rw {
+			b.FillPercent = fillPercent(key[0])
+		}
+	}
+	if len(key) == 2 {
+		t.last, t.lastName = b, append(t.lastName[:0], key[0]...)
 	}
 	for _, part := range key[1 : len(key)-1] { // deeper nesting, which Cayley does not use
 		nb := b.Bucket(part)

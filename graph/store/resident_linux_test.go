@@ -48,8 +48,8 @@ func TestReleasePages(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	docs := corpusDocuments(t, 200)
-	if _, err := st.PutBatch(ctx, docs[:100]); err != nil {
+	docs := corpusDocuments(t, 400)
+	if _, err := st.PutBatch(ctx, docs[:300]); err != nil {
 		t.Fatal(err)
 	}
 	file, err := filepath.Abs(filepath.Join(dir, "indexes.bolt"))
@@ -88,7 +88,7 @@ func TestReleasePages(t *testing.T) {
 
 	// Released all the while, a store written and read stays whole.
 	stop := st.ReleasePagesEvery(time.Millisecond)
-	for i := 100; i < 200; i += 25 {
+	for i := 300; i < 400; i += 25 {
 		if _, err := st.PutBatch(ctx, docs[i:i+25]); err != nil {
 			t.Fatal(err)
 		}

@@ -77,7 +77,7 @@ func Open(dsn string) (*Store, error) {
 			if err := cgraph.InitQuadStore(backend, addr, opts); err != nil {
 				return nil, fmt.Errorf("create store %s: %w", dsn, err)
 			}
-			if err := addLabelIndex(addr); err != nil {
+			if err := setUpNewBolt(addr); err != nil {
 				return nil, fmt.Errorf("create store %s: %w", dsn, err)
 			}
 		}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -9,6 +10,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	bbolt "github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
 
 	"parkgraph/graph/store"
 	"parkgraph/graph/store/storetest"
@@ -96,5 +100,59 @@ func TestOpenErrors(t *testing.T) {
 		} else if strings.Contains(err.Error(), "secret") {
 			t.Errorf("Open(%q) error shows the password: %v", tc.dsn, err)
 		}
+	}
+}
+
+// TestBoltNestedLayout runs the suite on stores in the layout Cayley's own
+// bolt backend makes (each value hash under one of 65,536 buckets, no label
+// index), as stores written before the flat layout are.
+func TestBoltNestedLayout(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "db")
+		if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		return "bolt:" + dir
+	})
+}
+
+// TestBoltFlatLayout checks that a new store keeps value hashes in one
+// bucket each for values and reference counts, and none in nested buckets.
+func TestBoltFlatLayout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	st, err := store.Open("bolt:" + dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.PutBatch(context.Background(), corpusDocuments(t, 5)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bbolt.Open(filepath.Join(dir, "indexes.bolt"), 0o600, &bbolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error {
+		for _, name := range []string{"v", "n"} {
+			b := tx.Bucket([]byte(name))
+			if b == nil {
+				t.Fatalf("no bucket %q", name)
+			}
+			if n := b.Stats().KeyN; n < 100 {
+				t.Errorf("bucket %q holds %d keys, want one per value", name, n)
+			}
+		}
+		return tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
+			if len(name) == 3 && (name[0] == 'v' || name[0] == 'n') {
+				t.Errorf("nested value bucket %x in a new store", name)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
