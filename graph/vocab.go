@@ -68,7 +68,7 @@ func Vocabulary() []VocabEntry {
 		VocabEntry{ClassDocument, "class", "a source article"},
 		VocabEntry{ClassSentence, "class", "a sentence used as evidence"},
 		VocabEntry{ClassStmt, "class", "a relation that carries a year or an amount"},
-		VocabEntry{ClassRun, "class", "one analysis run (label of its result quads)"},
+		VocabEntry{ClassRun, "class", "one analysis run (its parts label its result quads)"},
 	)
 	v = append(v, runVocabulary()...)
 	for _, p := range Predicates {

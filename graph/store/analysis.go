@@ -35,7 +35,8 @@ const analysisBatch = 10000
 
 // WriteAnalysis stores the analysis results attached to s (every measure of
 // graph.Measures a node carries, and its community's name) as quads labelled
-// with a new run IRI (graph.RunIRI), after removing every quad of earlier
+// with the parts of a new run (graph.RunIRI, graph.RunPartIRI), after
+// removing every quad of earlier
 // runs: the store holds one run's results at a time, and Gizmo can filter
 // and sort on them (g.V().Has("<pg:community>", 0), …). The run node itself
 // holds its time, modularity, resolution and seed.
@@ -64,15 +65,23 @@ func (s *Store) WriteAnalysis(ctx context.Context, snap *graph.Snapshot, run Ana
 		}
 		res.Removed += len(part)
 	}
-	for i := 0; i < len(add); i += analysisBatch {
+	// A batch ends where a part begins, so that every quad of a batch
+	// carries a label new to the store, which spares the store the check
+	// for a quad it already holds.
+	for i := 0; i < len(add); {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		part := add[i:min(i+analysisBatch, len(add))]
-		if err := s.applyAnalysis(part, cgraph.Add); err != nil {
+		j := min(i+analysisBatch, len(add))
+		for j < len(add) && add[j].Predicate != graph.PredRunPart {
+			j++
+		}
+		batch := add[i:j]
+		if err := s.applyAnalysis(batch, cgraph.Add); err != nil {
 			return res, fmt.Errorf("write analysis: %w", err)
 		}
-		res.Added += len(part)
+		res.Added += len(batch)
+		i = j
 	}
 	return res, nil
 }
@@ -91,6 +100,21 @@ func AnalysisQuads(snap *graph.Snapshot, R quad.IRI, at time.Time, run AnalysisR
 		)
 	}
 	qs = append(qs, quad.Quad{Subject: R, Predicate: graph.PredSeed, Object: quad.Int(int64(run.Seed)), Label: R})
+	// Results go in parts of graph.RunPartSize quads, each labelled with its
+	// part and announced by a quad linking the run to it.
+	var part quad.IRI
+	inPart, parts := graph.RunPartSize, 0
+	add := func(q quad.Quad) {
+		if inPart == graph.RunPartSize {
+			part = graph.RunPartIRI(R, parts)
+			qs = append(qs, quad.Quad{Subject: R, Predicate: graph.PredRunPart, Object: part, Label: part})
+			inPart = 0
+			parts++
+		}
+		q.Label = part
+		qs = append(qs, q)
+		inPart++
+	}
 	for i := range snap.Nodes {
 		n := &snap.Nodes[i]
 		for _, m := range graph.Measures {
@@ -102,10 +126,10 @@ func AnalysisQuads(snap *graph.Snapshot, R quad.IRI, at time.Time, run AnalysisR
 			if m.Int {
 				o = quad.Int(int64(v))
 			}
-			qs = append(qs, quad.Quad{Subject: n.IRI, Predicate: m.IRI(), Object: o, Label: R})
+			add(quad.Quad{Subject: n.IRI, Predicate: m.IRI(), Object: o})
 		}
 		if n.Community != "" {
-			qs = append(qs, quad.Quad{Subject: n.IRI, Predicate: graph.PredCommunityName, Object: quad.String(n.Community), Label: R})
+			add(quad.Quad{Subject: n.IRI, Predicate: graph.PredCommunityName, Object: quad.String(n.Community)})
 		}
 	}
 	return qs
@@ -124,6 +148,9 @@ func sameResults(old, add []quad.Quad) (quad.IRI, bool) {
 		if q.Predicate == graph.PredType && q.Object == graph.ClassRun {
 			prev, _ = q.Subject.(quad.IRI)
 		}
+		if q.Predicate == graph.PredRunPart {
+			continue // names that differ from run to run
+		}
 		if q.Subject == q.Label {
 			if q.Predicate == graph.PredRunAt || q.Predicate == graph.PredType {
 				continue
@@ -133,6 +160,9 @@ func sameResults(old, add []quad.Quad) (quad.IRI, bool) {
 		have[[3]string{quad.ToString(q.Subject), quad.ToString(q.Predicate), quad.ToString(q.Object)}] = true
 	}
 	for _, q := range add {
+		if q.Predicate == graph.PredRunPart {
+			continue
+		}
 		if q.Subject == q.Label {
 			if q.Predicate == graph.PredRunAt || q.Predicate == graph.PredType {
 				continue
@@ -158,8 +188,20 @@ func (s *Store) analysisQuads(ctx context.Context) ([]quad.Quad, error) {
 	}
 	var out []quad.Quad
 	for _, r := range runs {
-		if err := s.quadsWithValue(ctx, quad.Label, r, func(q quad.Quad) { out = append(out, q) }); err != nil {
+		var parts []quad.Value
+		if err := s.quadsWithValue(ctx, quad.Subject, r, func(q quad.Quad) {
+			if q.Predicate == graph.PredRunPart {
+				parts = append(parts, q.Object)
+			}
+		}); err != nil {
 			return nil, err
+		}
+		// Runs written before results came in parts label them all with
+		// the run itself.
+		for _, l := range append([]quad.Value{r}, parts...) {
+			if err := s.quadsWithValue(ctx, quad.Label, l, func(q quad.Quad) { out = append(out, q) }); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return out, nil

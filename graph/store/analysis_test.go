@@ -158,3 +158,63 @@ func TestWriteAnalysis(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteAnalysisParts checks that a run's results are labelled in parts
+// of at most graph.RunPartSize quads, and that the next run finds and
+// removes every one of them.
+func TestWriteAnalysisParts(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open("bolt:" + filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.PutBatch(ctx, corpusDocuments(t, 300)); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := analysis.DefaultOptions()
+	rep := analysis.Analyze(snap, opt)
+	first, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Added < 3*graph.RunPartSize {
+		t.Fatalf("the run wrote %d quads; the test needs several parts", first.Added)
+	}
+	second, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Removed != first.Added || second.Added != first.Added {
+		t.Errorf("second run removed %d and added %d quads, want %d and %d", second.Removed, second.Added, first.Added, first.Added)
+	}
+	perLabel := map[quad.Value]int{}
+	runs := 0
+	if err := st.EachQuad(ctx, func(q quad.Quad) {
+		if graph.IsRunIRI(q.Label) {
+			perLabel[q.Label]++
+			if q.Predicate == graph.PredType && q.Object == graph.ClassRun {
+				runs++
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for l, n := range perLabel {
+		total += n
+		if n > graph.RunPartSize+1 {
+			t.Errorf("%d quads carry the label %v, want at most %d", n, l, graph.RunPartSize+1)
+		}
+	}
+	if runs != 1 || total != second.Added {
+		t.Errorf("the store holds %d runs and %d quads of runs, want 1 and %d", runs, total, second.Added)
+	}
+	if len(perLabel) < 4 {
+		t.Errorf("results in %d labels, want the run and its parts", len(perLabel))
+	}
+}

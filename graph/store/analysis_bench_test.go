@@ -1,0 +1,54 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"parkgraph/graph/analysis"
+	"parkgraph/graph/store"
+)
+
+// BenchmarkWriteAnalysis writes the analysis of a generated corpus into a
+// bolt store that was reopened after its documents went in, as build does,
+// at two corpus sizes; ns/quad that stays level from one size to the next
+// means the cost grows linearly with the graph.
+func BenchmarkWriteAnalysis(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			docs := corpusDocuments(b, n)
+			st, err := store.Open("bolt:" + filepath.Join(b.TempDir(), "db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			for i := 0; i < len(docs); i += 500 {
+				if _, err := st.PutBatch(ctx, docs[i:min(i+500, len(docs))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := st.Reopen(); err != nil {
+				b.Fatal(err)
+			}
+			snap, err := st.Snapshot(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			opt := analysis.DefaultOptions()
+			rep := analysis.Analyze(snap, opt)
+			quads, round := 0, uint64(0)
+			for b.Loop() {
+				round++
+				// Each round replaces the previous round's results.
+				res, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: opt.Seed + round})
+				if err != nil {
+					b.Fatal(err)
+				}
+				quads += res.Added
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(max(quads, 1)), "ns/quad")
+		})
+	}
+}
