@@ -797,6 +797,11 @@ func (d *doc) gazetteer() {
 			if end > len(d.m) || !slices.Equal(d.m[i:end], f.rs) || d.covered(i, end) {
 				continue
 			}
+			// Not a short form written right after its own full name
+			// (深圳证券交易所创业板): the two are one mention's words.
+			if k := d.mentionEndingAt(i); k >= 0 && d.mentions[k].ent == f.ent {
+				continue
+			}
 			// Only whole names: not the start of a longer name that runs
 			// on into a suffix.
 			if end < len(d.m) && d.continuesIntoName(end) {

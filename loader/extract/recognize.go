@@ -768,10 +768,15 @@ func (d *doc) openBracket(close, lo int) int {
 			if len(inner) == 0 || len(inner) > 6 {
 				return -1
 			}
+			numeral := true
 			for _, r := range inner {
 				if !isHan(r) {
 					return -1
 				}
+				numeral = numeral && strings.ContainsRune("一二三四五六七八九十", r)
+			}
+			if numeral {
+				return -1 // （一）项目建设: a heading's number, not part of a name
 			}
 			if d.hasAt(j+1, "以下", "简称", "下称", "股票") {
 				return -1

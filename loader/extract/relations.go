@@ -837,6 +837,19 @@ func (d *doc) structuralFacts() []fact {
 		}
 		if e.typ == graph.Park && e.parent >= 0 && !d.ents[e.parent].dropped && e.parent != i {
 			out = append(out, fact{s: i, o: e.parent, p: graph.PartOf, sentence: d.sentenceOfFirst(e, func(m *mention) bool { return m.parent >= 0 }), rule: "structure:sub-park"})
+		} else if e.typ == graph.Park && e.parent < 0 {
+			// A sub-park written after a bare park word (高新区澜湾科创园): the
+			// park that word points back to.
+			for _, mi := range e.mentions {
+				m := &d.mentions[mi]
+				if !d.opensWithBarePark(m) {
+					continue
+				}
+				if p := d.parkPrefix(m); p >= 0 && p != i {
+					out = append(out, fact{s: i, o: p, p: graph.PartOf, sentence: d.sentOf[m.start], rule: "structure:sub-park-bare"})
+					break
+				}
+			}
 		}
 		if e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project {
 			for _, mi := range e.mentions {
@@ -997,6 +1010,22 @@ func (d *doc) parkPrefix(m *mention) int {
 		}
 	}
 	return -1
+}
+
+// opensWithBarePark reports whether a park mention opens with a bare park
+// word (高新区, 经开区; not 园区 or 该区) that leaves a name of its own.
+func (d *doc) opensWithBarePark(m *mention) bool {
+	if m.class == "bare" || m.src == "bare-park" {
+		return false
+	}
+	name := graph.NormalizeName(m.name)
+	for _, w := range bareParks {
+		if w == "园区" || strings.HasPrefix(w, "该") || !strings.HasPrefix(name, w) {
+			continue
+		}
+		return len([]rune(name))-len([]rune(w)) >= 3
+	}
+	return false
 }
 
 // toRelations turns facts into relations: symmetric ones ordered, types
