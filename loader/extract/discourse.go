@@ -192,7 +192,7 @@ var anaphors = []struct {
 	{"该平台", "", "平台"},
 	{"该研究院", "", "研究院"},
 	{"该实验室", "", "实验室"},
-	{"该基金", graph.Investor, ""},
+	{"该基金", graph.Investor, "基金"},
 	{"该校", graph.Institution, "学"},
 	{"我校", graph.Institution, "学"},
 	{"本校", graph.Institution, "学"},

@@ -57,7 +57,10 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内"}
+
+// firmWords are what 区内 must stand before to mean the park (区内企业 X).
+var firmWords = []string{"企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
 
 // bareParkStart holds the first characters of bareParks, a sorted handful
 // tested without hashing (the check runs on every character of a text).
@@ -97,6 +100,9 @@ func (d *doc) recognizeBareParks() {
 			n := len([]rune(w))
 			if w == "该区" && d.hasAt(i+n, "域", "县", "市") {
 				break // 该区域: the area, not the park
+			}
+			if w == "区内" && !d.hasAt(i+n, firmWords...) {
+				break // 区内 only in 区内企业 X: the park's own firms
 			}
 			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i)) {
 				break
@@ -907,7 +913,7 @@ func (d *doc) resolveBareParks() {
 		}
 		if len(parks) == 0 {
 			w := strings.TrimPrefix(m.name, "该")
-			if w == "园区" || w == "新区" {
+			if w == "园区" || w == "新区" || w == "区内" {
 				continue
 			}
 			if firstBare < 0 {
@@ -926,7 +932,7 @@ func (d *doc) resolveBareParks() {
 			best = parks[0]
 		}
 		m.ent = best
-		if best >= 0 && len(parks) == 1 && m.name != "园区" && !strings.HasPrefix(m.name, "该") {
+		if best >= 0 && len(parks) == 1 && m.name != "园区" && m.name != "区内" && !strings.HasPrefix(m.name, "该") {
 			d.ents[best].aliases[m.name] = true
 		}
 	}

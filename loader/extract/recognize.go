@@ -503,7 +503,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			break
 		}
 		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) {
-			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
+			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
+				// 联合实验室, 联合研究中心: 联合 is part of the name
+			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
 				break // (投资5亿元建设…项目: the verb of an investment opens the name)
 			}
 			// A soft stop read as part of the name: no stop may end inside
@@ -542,6 +544,20 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		i++
 	}
 	return i, parent, true
+}
+
+// jointHead reports whether the stop word 联合 opens the head of an
+// organisation's name (联合实验室, 联合研究中心) rather than a joint act
+// (联合滇中大学, 联合省科技厅).
+func jointHead(sf *suffix, stop, core []rune) bool {
+	if sf.class != classOrg || string(stop) != "联合" {
+		return false
+	}
+	switch string(core) {
+	case "", "研究", "创新", "研发", "技术", "工程", "技术研究", "工程技术研究":
+		return true
+	}
+	return false
 }
 
 type absorption int
