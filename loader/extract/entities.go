@@ -57,7 +57,7 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内", "我区"}
 
 // firmWords are what 区内 must stand before to mean the park (区内企业 X).
 var firmWords = []string{"企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
@@ -104,7 +104,7 @@ func (d *doc) recognizeBareParks() {
 			if w == "区内" && !d.hasAt(i+n, firmWords...) {
 				break // 区内 only in 区内企业 X: the park's own firms
 			}
-			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i)) {
+			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i) && !(w == "区内" && isConjunction(d.m[i-1]))) {
 				break
 			}
 			if i+n < len(d.m) && d.hasAt(i+n, "内", "外") == false && isHan(d.m[i+n]) && d.startsSuffix(i+n) {
@@ -913,7 +913,7 @@ func (d *doc) resolveBareParks() {
 		}
 		if len(parks) == 0 {
 			w := strings.TrimPrefix(m.name, "该")
-			if w == "园区" || w == "新区" || w == "区内" {
+			if w == "园区" || w == "新区" || w == "区内" || w == "我区" {
 				continue
 			}
 			if firstBare < 0 {
@@ -932,7 +932,7 @@ func (d *doc) resolveBareParks() {
 			best = parks[0]
 		}
 		m.ent = best
-		if best >= 0 && len(parks) == 1 && m.name != "园区" && m.name != "区内" && !strings.HasPrefix(m.name, "该") {
+		if best >= 0 && len(parks) == 1 && m.name != "园区" && m.name != "区内" && m.name != "我区" && !strings.HasPrefix(m.name, "该") {
 			d.ents[best].aliases[m.name] = true
 		}
 	}

@@ -165,7 +165,11 @@ func (d *doc) unquotedTitle(start, hi int) int {
 					}
 				}
 			}
-			d.addHonour(d.afterIssuer(start, e-n), e, "catalogue")
+			end := e
+			if d.hasAt(e-2, "名单", "榜单") && e-2-start >= 4 {
+				end = e - 2 // 入选…产业园名单: the list names the title
+			}
+			d.addHonour(d.afterIssuer(start, e-n), end, "catalogue")
 			return e
 		}
 	}
@@ -527,6 +531,12 @@ func (d *doc) insideLongerQuote(b, e int) bool {
 		j++
 	}
 	if j >= hi || !isCloseQuote(d.m[j]) {
+		return false
+	}
+	// A title that is one step of a quoted chain (“科技型中小企业—高新技术企业”)
+	// stands alone.
+	sep := func(r rune) bool { return strings.ContainsRune("—-–、→+＋/", r) }
+	if (i+1 == b || sep(d.m[b-1])) && (j == e || sep(d.m[e])) {
 		return false
 	}
 	return i+1 < b || j > e
