@@ -60,7 +60,7 @@ func (d *doc) recognizeAliasDefinitions() {
 var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内", "我区"}
 
 // firmWords are what 区内 must stand before to mean the park (区内企业 X).
-var firmWords = []string{"企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
+var firmWords = []string{"的", "企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
 
 // bareParkStart holds the first characters of bareParks, a sorted handful
 // tested without hashing (the check runs on every character of a text).
@@ -900,13 +900,16 @@ func (d *doc) resolveBareParks() {
 		}
 	}
 	firstBare := -1
-	lastPark := -1
+	lastPark, lastDistrict := -1, -1
 	lastOfKind := map[string]int{} // park-type short form → park named last with it
 	for _, i := range d.byPosition() {
 		m := &d.mentions[i]
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
+				if strings.HasSuffix(d.ents[m.ent].name, "区") {
+					lastDistrict = m.ent
+				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
 			}
 			continue
@@ -927,6 +930,8 @@ func (d *doc) resolveBareParks() {
 		best := lastPark
 		if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
 			best = k // 经开区 points back to the last 经济技术开发区, not to any park
+		} else if (m.name == "该区" || m.name == "我区") && lastDistrict >= 0 {
+			best = lastDistrict // 该区: the last park named …区, not a 产业园 named since
 		}
 		if best < 0 && len(parks) == 1 {
 			best = parks[0]

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -150,6 +151,9 @@ func (d *doc) unquotedTitle(start, hi int) int {
 		n, _, ok := lx.honours.longest(d.m, start, e)
 		if !ok {
 			n, _, ok = lx.honourHeads.longest(d.m, start, e)
+			if ok && (e-n-start < 2 || d.hasAt(e-n, "名单", "榜单") && (lx.isGenericCore(d.m[start:e-n]) || slices.Contains([]string{"园区", "单位", "机构", "项目", "平台", "企业和平台"}, string(d.m[start:e-n])))) {
+				continue // 上榜园区名单: a head word alone is no title
+			}
 		}
 		if ok && e-n >= start {
 			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单", "等称号", "等荣誉", "等奖项", "等多项")) {
@@ -262,6 +266,24 @@ func (d *doc) leveledTitle(start, hi int) {
 // ranking or a list are honours.
 func (d *doc) publishedList(e, hi int) {
 	if e >= hi {
+		return
+	}
+	if d.m[e] == '《' {
+		// 发布《2025园区高质量发展百强》榜单: a ranking named as a document
+		for k := e + 1; k < hi && k-e <= 40; k++ {
+			if d.m[k] == '》' {
+				if hasRankingHead(d.m[e+1:k]) && d.hasAt(k+1, "榜单", "名单", "排行榜") {
+					b := e + 1
+					if m := honourQualifier.FindString(string(d.m[b:k])); m != "" && strings.HasPrefix(m, "2") {
+						b += len([]rune(m))
+					}
+					if k-b >= 4 {
+						d.addHonour(b, k, "list")
+					}
+				}
+				break
+			}
+		}
 		return
 	}
 	if !isQuoteAt(d.m, e) {
@@ -430,7 +452,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
-		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的"}) {
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasAt(e, evaluationWords...) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的"}) {
 			continue // 唯一入选的国家级高新区: the class of those chosen, not a title conferred
 		}
 		if d.parkTitleAfterPlace(e-n, e, lo) {
@@ -502,6 +524,10 @@ func (d *doc) catalogueContinues(e int) bool {
 
 // comparedAt reports whether a title at b is used as a class for comparison
 // (数量位列全省国家级开发区第二), which the guideline does not count as an honour.
+// evaluationWords after a class name show the class is assessed, not
+// conferred: 在全国国家级经开区综合发展水平考核评价中位列第37位.
+var evaluationWords = []string{"综合发展水平", "综合评价", "考核评价", "考核", "综合排名", "排名", "评价结果"}
+
 func (d *doc) comparedAt(b int) bool {
 	lo, _ := d.sentenceBounds(b)
 	for _, w := range []string{"位列", "位居", "排名", "排在", "居于"} {

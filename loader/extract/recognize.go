@@ -205,7 +205,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
-		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo))
+		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
@@ -247,6 +247,38 @@ func (d *doc) recognizeSuffixed() {
 		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
 		d.add(m)
 	}
+}
+
+// listItemAt reports whether a numbered list item opens at i: （5）, 5., 5、
+// or ① right before it, at the start of its sentence.
+func (d *doc) listItemAt(i, lo int) bool {
+	j := i
+	for j > lo && (d.m[j-1] == ' ' || d.m[j-1] == '　') {
+		j--
+	}
+	if j > lo && strings.ContainsRune("①②③④⑤⑥⑦⑧⑨⑩", d.m[j-1]) {
+		return j-1 == lo
+	}
+	closing := j > lo && d.m[j-1] == ')'
+	if j > lo && (closing || d.m[j-1] == '.' || d.m[j-1] == '、') {
+		j--
+	} else {
+		return false
+	}
+	k := j
+	for k > lo && (isASCIIDigit(d.m[k-1]) || strings.ContainsRune("一二三四五六七八九十", d.m[k-1])) {
+		k--
+	}
+	if k == j {
+		return false
+	}
+	if closing {
+		if k == lo || d.m[k-1] != '(' {
+			return false
+		}
+		k--
+	}
+	return k == lo
 }
 
 // descriptive reports whether a core only says what kind of thing follows:
@@ -324,8 +356,8 @@ func (d *doc) afterDashChain(start, b int) int {
 		for j > start && d.m[j-1] == '-' {
 			j--
 		}
-		if _, _, ok := d.x.lex.suffixes.longest(d.m, start, j); ok {
-			return start
+		if _, sf, ok := d.x.lex.suffixes.longest(d.m, start, j); ok && sf.class != classProject {
+			return start // (主会场项目——青禾…有限公司: a heading before the name)
 		}
 		if d.x.lex.places.startsAt(d.m, start, j) {
 			return start // 中国—东盟信息港: two places joined, one name
