@@ -57,7 +57,7 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内", "我区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内", "我区", "合作园"}
 
 // firmWords are what 区内 must stand before to mean the park (区内企业 X).
 var firmWords = []string{"的", "企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
@@ -347,6 +347,82 @@ func (d *doc) mergeVariants() {
 	d.mergeParkAbbreviations()
 	d.mergeOwnerProjects()
 	d.mergePrefixed()
+	d.mergeShortCompanies()
+	d.mergeLocalBodies()
+}
+
+// mergeLocalBodies merges a body written with only its level (市工业和信息化局)
+// into the one body named with its place (澜州市工业和信息化局).
+func (d *doc) mergeLocalBodies() {
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Institution {
+			continue
+		}
+		k := strings.TrimPrefix(e.key, "Institution|")
+		if !(strings.HasPrefix(k, "市") || strings.HasPrefix(k, "省") || strings.HasPrefix(k, "县") || strings.HasPrefix(k, "区")) || len([]rune(k)) < 5 {
+			continue
+		}
+		to := -1
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Institution {
+				continue
+			}
+			ok := strings.TrimPrefix(o.key, "Institution|")
+			if rest, found := strings.CutSuffix(ok, k); found && len([]rune(rest)) >= 2 && len([]rune(rest)) <= 4 {
+				if to >= 0 {
+					to = -2
+					break
+				}
+				to = j
+			}
+		}
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
+}
+
+// mergeShortCompanies merges a company written as its short name and 公司
+// (克鲁姆公司) into the one company whose full name, after a leading place
+// or country (德国), starts with that short name (德国克鲁姆精密技术有限公司).
+func (d *doc) mergeShortCompanies() {
+	lx := d.x.lex
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		rs := []rune(strings.TrimPrefix(e.key, "Enterprise|"))
+		if len(rs) < 4 || len(rs) > 7 || !strings.HasSuffix(string(rs), "公司") || strings.HasSuffix(string(rs), "有限公司") {
+			continue
+		}
+		short := rs[:len(rs)-2]
+		if lx.isGenericCore(short) {
+			continue
+		}
+		to := -1
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Enterprise && o.typ != graph.Investor {
+				continue
+			}
+			full := matchRunes([]rune(unquoted(o.name)))
+			if !endsWithLegalForm(string(full)) {
+				continue
+			}
+			if k := placePrefix(lx, full); k > 0 && k < len(full) {
+				full = full[k:]
+			}
+			if len(full) > len(short)+2 && hasPrefixRunes(full, string(short)) {
+				if to >= 0 {
+					to = -2 // two candidates: leave both
+					break
+				}
+				to = j
+			}
+		}
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
 }
 
 // mergeParkAbbreviations merges a park written with part of its name
@@ -845,18 +921,50 @@ func (d *doc) gazetteerFor(first int) {
 			continue
 		}
 		for i := 0; i+len(rs) <= len(d.m); i++ {
-			if d.m[i] != rs[0] || !slices.Equal(d.m[i:i+len(rs)], rs) || d.covered(i, i+len(rs)) || d.sentOf[i] < 0 {
+			if d.m[i] != rs[0] {
 				continue
 			}
-			d.add(mention{start: i, end: i + len(rs), typ: e.typ, name: string(d.orig[i : i+len(rs)]), src: "gazetteer", parent: -1})
+			end := i + len(rs)
+			if !slices.Equal(d.m[i:end], rs) {
+				// A title written with quotes the name lacks (澜州市“链主”企业).
+				if e.typ != graph.Honor {
+					continue
+				}
+				if end = d.matchSkippingQuotes(i, rs); end < 0 {
+					continue
+				}
+			}
+			if d.covered(i, end) || d.sentOf[i] < 0 {
+				continue
+			}
+			d.add(mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
 			k := len(d.mentions) - 1
 			if !d.mentions[k].inner {
 				d.mentions[k].ent = ei
 				e.mentions = append(e.mentions, k)
 			}
-			i += len(rs) - 1
+			i = end - 1
 		}
 	}
+}
+
+// matchSkippingQuotes returns where rs ends when it is written from i with
+// quote marks between its characters, or -1.
+func (d *doc) matchSkippingQuotes(i int, rs []rune) int {
+	k, j := 0, i
+	for ; k < len(rs) && j < len(d.m) && j-i <= len(rs)+6; j++ {
+		switch {
+		case d.m[j] == rs[k]:
+			k++
+		case isQuote(d.m[j]) && k > 0:
+		default:
+			return -1
+		}
+	}
+	if k < len(rs) {
+		return -1
+	}
+	return j
 }
 
 // stopStartsAt reports whether a hard stop word (stops.txt: 与, 在, 位于 …)

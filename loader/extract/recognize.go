@@ -813,8 +813,8 @@ func (d *doc) openBracket(close, lo int) int {
 		switch d.m[j] {
 		case '(':
 			inner := d.m[j+1 : close]
-			if len(inner) == 0 || len(inner) > 6 {
-				return -1
+			if len(inner) < 2 || len(inner) > 6 {
+				return -1 // (县): one character names no place
 			}
 			numeral := true
 			for _, r := range inner {

@@ -758,7 +758,7 @@ func (d *doc) newEntity(start, end int, t graph.EntityType) int {
 	if len([]rune(name)) < 2 {
 		return -1
 	}
-	if t != graph.Project {
+	if t != graph.Project && t != graph.Honor {
 		// A new investor, institution or park must end as such names do.
 		_, sf, ok := d.x.lex.suffixes.longest(d.m, start, end)
 		if !ok || sf.typ != t && !(t == graph.Institution && sf.typ == graph.Enterprise) {
