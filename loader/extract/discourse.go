@@ -198,7 +198,15 @@ var anaphors = []struct {
 	{"本校", graph.Institution, "学"},
 	{"该大学", graph.Institution, "大学"},
 	{"该学院", graph.Institution, "学院"},
+	// Bare words, only where a clause opens with them (公司将…, 学院今年还…):
+	{"公司", graph.Enterprise, ""},
+	{"学院", graph.Institution, "学院"},
+	{"后者", "", ""},
 }
+
+// bareAnaphor reports whether an anaphor is a bare word that points back
+// only where it opens a clause.
+func bareAnaphor(w string) bool { return w == "公司" || w == "学院" || w == "后者" }
 
 // resolveAnaphora adds a mention for every anaphor that points back to an
 // entity named earlier in the article. The mention takes part in relations
@@ -220,14 +228,20 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if d.cover[i] >= 0 || (d.m[i] != '该' && d.m[i] != '这') {
+		if d.cover[i] >= 0 || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后') {
 			continue
 		}
 		for ai, a := range anaphors {
 			if !d.hasAt(i, a.word) {
 				continue
 			}
+			if bareAnaphor(a.word) && !d.opensClause(i, len([]rune(a.word))) {
+				break
+			}
 			ent, ok := last[ai]
+			if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
+				break // named too long ago to be meant
+			}
 			if !ok && (a.word == "我校" || a.word == "本校") {
 				ent, ok = d.firstEducation()
 			}
@@ -249,6 +263,32 @@ func (d *doc) resolveAnaphora() {
 			break
 		}
 	}
+}
+
+// opensClause reports whether the word of n characters at i opens a clause
+// (after a full stop, a comma or a colon, or after 表示/介绍) and is not the
+// start of a longer word (公司章程, 学院路).
+func (d *doc) opensClause(i, n int) bool {
+	lo, _ := d.sentenceBounds(i)
+	if i > lo && !strings.ContainsRune("，,。；;：:", d.m[i-1]) {
+		return false
+	}
+	if i+n < len(d.m) && d.hasAt(i+n, "章程", "法人", "总部", "治理", "所在", "负责人", "员工", "职工", "路", "街", "的") {
+		return false
+	}
+	return true
+}
+
+// lastSentenceOf returns the sentence of the last mention of entity e
+// before i, or -1.
+func (d *doc) lastSentenceOf(e, i int) int {
+	best := -1
+	for _, mi := range d.ents[e].mentions {
+		if m := &d.mentions[mi]; m.end <= i && d.sentOf[m.start] > best {
+			best = d.sentOf[m.start]
+		}
+	}
+	return best
 }
 
 // recognizeBoards finds boards and exchange short names (科创板, 深交所): each
