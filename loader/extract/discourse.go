@@ -202,7 +202,14 @@ var anaphors = []struct {
 	{"公司", graph.Enterprise, ""},
 	{"学院", graph.Institution, "学院"},
 	{"后者", "", ""},
+	{"我公司", graph.Enterprise, ""},
+	{"本公司", graph.Enterprise, ""},
+	{"我司", graph.Enterprise, ""},
 }
+
+// ownAnaphor reports whether an anaphor is a company's word for itself
+// (我公司): it means the company the article is about.
+func ownAnaphor(w string) bool { return w == "我公司" || w == "本公司" || w == "我司" }
 
 // bareAnaphor reports whether an anaphor is a bare word that points back
 // only where it opens a clause.
@@ -228,8 +235,8 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if d.cover[i] >= 0 || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后') {
-			continue
+		if (d.cover[i] >= 0 && !d.ownWordAt(i)) || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后' && !d.ownWordAt(i)) {
+			continue // (我校 and 本校 stay unresolved: a college's own news may name it two ways)
 		}
 		for ai, a := range anaphors {
 			if !d.hasAt(i, a.word) {
@@ -239,7 +246,11 @@ func (d *doc) resolveAnaphora() {
 				break
 			}
 			ent, ok := last[ai]
-			if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
+			if a.word == "公司" {
+				ent, ok = d.companyMeant(i)
+			} else if ownAnaphor(a.word) {
+				ent, ok = d.dominantCompany()
+			} else if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
 				break // named too long ago to be meant
 			}
 			if !ok && (a.word == "我校" || a.word == "本校") {
@@ -263,6 +274,60 @@ func (d *doc) resolveAnaphora() {
 			break
 		}
 	}
+}
+
+// ownWordAt reports whether a company's word for itself (我公司) starts at i,
+// where a recogniser may have taken it for a name.
+func (d *doc) ownWordAt(i int) bool {
+	return d.hasAt(i, "我公司", "本公司", "我司")
+}
+
+// companyMeant returns the company a clause-opening 公司 at i means: of the
+// companies named in its sentence or the one before, the one the article
+// names most; failing those, the company the article is about.
+func (d *doc) companyMeant(i int) (int, bool) {
+	si := d.sentOf[i]
+	best, bestN := -1, 0
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		near := false
+		for _, mi := range e.mentions {
+			m := &d.mentions[mi]
+			if m.end <= i && d.sentOf[m.start] >= si-1 {
+				near = true
+				break
+			}
+		}
+		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && d.lastSentenceOf(ei, i) > d.lastSentenceOf(best, i)) {
+			best, bestN = ei, len(e.mentions)
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	return d.dominantCompany()
+}
+
+// dominantCompany returns the company the article names most, when it
+// names it at least three times and twice as often as any other.
+func (d *doc) dominantCompany() (int, bool) {
+	best, bestN, second := -1, 0, 0
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		if n := len(e.mentions); n > bestN {
+			best, bestN, second = ei, n, bestN
+		} else if n > second {
+			second = n
+		}
+	}
+	if best < 0 || bestN < 3 || bestN < 2*second {
+		return -1, false
+	}
+	return best, true
 }
 
 // opensClause reports whether the word of n characters at i opens a clause

@@ -206,6 +206,12 @@ func (d *doc) recognizeSuffixed() {
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
 		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
+		if sf.class == classOrg && sf.typ == graph.Institution && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
+			// 云岭高新区创业服务中心: a park's own centre is named with the park.
+			start, parent = d.mentions[parent].start, -1
+			core = d.m[start:b]
+			owned = true
+		}
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
@@ -534,7 +540,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) {
 			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
 				// 联合实验室, 联合研究中心: 联合 is part of the name
 			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
@@ -772,6 +778,17 @@ var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设
 
 // insideWord reports whether a stop word of n runes that ends at i is the
 // end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
+// opensSuffixWord reports whether a suffix word starts at s and runs past
+// e (but not past b): the soft stop 孵化 in 孵化器有限公司 is part of 孵化器.
+func (d *doc) opensSuffixWord(s, e, b int) bool {
+	for k := e + 1; k <= b && k <= e+3; k++ {
+		if n, _, ok := d.x.lex.suffixes.longest(d.m, s, k); ok && n == k-s {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) insideWord(n, lo, i int) bool {
 	k, _, ok := d.x.lex.generic.longest(d.m, lo, i)
 	return ok && k > n
