@@ -335,8 +335,8 @@ func (d *doc) dominantCompany() (int, bool) {
 // start of a longer word (公司章程, 学院路).
 func (d *doc) opensClause(i, n int) bool {
 	lo, _ := d.sentenceBounds(i)
-	if i > lo && !strings.ContainsRune("，,。；;：:", d.m[i-1]) {
-		return false
+	if i > lo && !strings.ContainsRune("，,。；;：:", d.m[i-1]) && !(d.hasAt(i, "公司与", "公司和", "公司同") && d.cover[i+3] >= 0) {
+		return false // (了解了公司与滇中大学共建的…: the company's own joint act)
 	}
 	if i+n < len(d.m) && d.hasAt(i+n, "章程", "法人", "总部", "治理", "所在", "负责人", "员工", "职工", "路", "街", "的") {
 		return false

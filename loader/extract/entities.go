@@ -1099,5 +1099,22 @@ func (d *doc) employerMention(m *mention) bool {
 	if m.end < len(d.m) && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) {
 		return true
 	}
+	// 市发展改革委、市科技局负责人: every body of a list before a title.
+	for e := m.end; e < len(d.m) && (d.m[e] == '、' || d.m[e] == '和' || d.m[e] == '及'); {
+		k := d.cover[e+1]
+		if e+1 >= len(d.m) || k < 0 || d.mentions[k].start != e+1 {
+			return false
+		}
+		next := &d.mentions[k]
+		if next.typ != m.typ {
+			return false
+		}
+		for _, w := range titleWords {
+			if d.hasAt(next.end, w) {
+				return true
+			}
+		}
+		e = next.end
+	}
 	return false
 }
