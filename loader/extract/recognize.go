@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"parkgraph/graph"
@@ -212,6 +213,9 @@ func (d *doc) recognizeSuffixed() {
 			core = d.m[start:b]
 			owned = true
 		}
+		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
+			owned = true // 锂电产业园, named so three times: the article's name for an area
+		}
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
@@ -285,6 +289,26 @@ func (d *doc) listItemAt(i, lo int) bool {
 		k--
 	}
 	return k == lo
+}
+
+// standaloneCount counts the places where w is written as a name of its
+// own: not run on into 项目 or 建设, and not after other name characters
+// unless a stop word ends them (落户锂电产业园).
+func (d *doc) standaloneCount(w []rune) int {
+	n := 0
+	for i := 0; i+len(w) <= len(d.m); i++ {
+		if d.m[i] != w[0] || !slices.Equal(d.m[i:i+len(w)], w) {
+			continue
+		}
+		if d.hasAt(i+len(w), "项目", "建设") {
+			continue
+		}
+		if i > 0 && isNameRune(d.m[i-1]) && !d.isStopBefore(i) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // descriptive reports whether a core only says what kind of thing follows:
