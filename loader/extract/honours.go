@@ -259,6 +259,9 @@ func (d *doc) leveledTitle(start, hi int) {
 	if d.endsWithAny(start, end, []string{"行列", "之列", "序列", "阵营"}) {
 		return // 跻身国家级经开区行列: the ranks, not a title
 	}
+	if d.endsWithAny(start, end, []string{"人才计划", "人才工程", "人才项目", "人才称号", "英才计划", "学者", "专家"}) {
+		return // 入选国家级人才计划: a title conferred on people
+	}
 	d.addHonour(start, end, "leveled")
 }
 

@@ -589,6 +589,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
 				break
 			}
+			if d.barePark(lo, i-1) {
+				break // 集中区与涟山职业技术学校: a bare park word before 与
+			}
 			if sf.class == classProject {
 				break
 			}
@@ -802,6 +805,18 @@ var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设
 
 // insideWord reports whether a stop word of n runes that ends at i is the
 // end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
+// barePark reports whether a bare park word (高新区, 集中区) ends at e and
+// opens its clause.
+func (d *doc) barePark(lo, e int) bool {
+	for _, w := range bareParks {
+		n := len([]rune(w))
+		if e-n >= lo && hasPrefixRunes(d.m[e-n:], w) && (e-n == lo || !isNameRune(d.m[e-n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // opensSuffixWord reports whether a suffix word starts at s and runs past
 // e (but not past b): the soft stop 孵化 in 孵化器有限公司 is part of 孵化器.
 func (d *doc) opensSuffixWord(s, e, b int) bool {
