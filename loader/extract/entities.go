@@ -1101,8 +1101,11 @@ func (d *doc) employerMention(m *mention) bool {
 	}
 	// 市发展改革委、市科技局负责人: every body of a list before a title.
 	for e := m.end; e < len(d.m) && (d.m[e] == '、' || d.m[e] == '和' || d.m[e] == '及'); {
+		if e+1 >= len(d.m) {
+			return false
+		}
 		k := d.cover[e+1]
-		if e+1 >= len(d.m) || k < 0 || d.mentions[k].start != e+1 {
+		if k < 0 || d.mentions[k].start != e+1 {
 			return false
 		}
 		next := &d.mentions[k]

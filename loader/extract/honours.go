@@ -525,12 +525,12 @@ func (d *doc) catalogueContinues(e int) bool {
 	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行")
 }
 
-// comparedAt reports whether a title at b is used as a class for comparison
-// (数量位列全省国家级开发区第二), which the guideline does not count as an honour.
 // evaluationWords after a class name show the class is assessed, not
 // conferred: 在全国国家级经开区综合发展水平考核评价中位列第37位.
 var evaluationWords = []string{"综合发展水平", "综合评价", "考核评价", "考核", "综合排名", "排名", "评价结果"}
 
+// comparedAt reports whether a title at b is used as a class for comparison
+// (数量位列全省国家级开发区第二), which the guideline does not count as an honour.
 func (d *doc) comparedAt(b int) bool {
 	lo, _ := d.sentenceBounds(b)
 	for _, w := range []string{"位列", "位居", "排名", "排在", "居于"} {

@@ -803,8 +803,6 @@ func (d *doc) opensWithPark(lo, hi int) bool {
 // governCues introduce the areas of a park.
 var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设有", "分为"}
 
-// insideWord reports whether a stop word of n runes that ends at i is the
-// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
 // barePark reports whether a bare park word (高新区, 集中区) ends at e and
 // opens its clause.
 func (d *doc) barePark(lo, e int) bool {
@@ -828,6 +826,8 @@ func (d *doc) opensSuffixWord(s, e, b int) bool {
 	return false
 }
 
+// insideWord reports whether a stop word of n runes that ends at i is the
+// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
 func (d *doc) insideWord(n, lo, i int) bool {
 	k, _, ok := d.x.lex.generic.longest(d.m, lo, i)
 	return ok && k > n
