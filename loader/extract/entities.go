@@ -46,8 +46,8 @@ func (d *doc) recognizeAliasDefinitions() {
 		alias := []rune(string(d.m[m.end:hi])[loc[2]:loc[3]])
 		start := m.end + len(prefix)
 		name := strings.TrimSpace(string(d.orig[start : start+len(alias)]))
-		if name == "" {
-			continue
+		if strings.TrimSpace(stripQuotes([]rune(name))) == "" {
+			continue // (以下简称“): no short name at all
 		}
 		d.aliasOf[graph.NormalizeName(name)] = m.name
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
