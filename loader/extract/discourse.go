@@ -202,6 +202,9 @@ var anaphors = []struct {
 	{"公司", graph.Enterprise, ""},
 	{"学院", graph.Institution, "学院"},
 	{"后者", "", ""},
+	{"联盟", graph.Institution, "联盟"},
+	{"该联盟", graph.Institution, "联盟"},
+	{"该产业园", graph.Park, "产业园"},
 	{"我公司", graph.Enterprise, ""},
 	{"本公司", graph.Enterprise, ""},
 	{"我司", graph.Enterprise, ""},
@@ -213,7 +216,9 @@ func ownAnaphor(w string) bool { return w == "我公司" || w == "本公司" || 
 
 // bareAnaphor reports whether an anaphor is a bare word that points back
 // only where it opens a clause.
-func bareAnaphor(w string) bool { return w == "公司" || w == "学院" || w == "后者" }
+func bareAnaphor(w string) bool {
+	return w == "公司" || w == "学院" || w == "后者" || w == "联盟"
+}
 
 // resolveAnaphora adds a mention for every anaphor that points back to an
 // entity named earlier in the article. The mention takes part in relations
@@ -235,7 +240,7 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if (d.cover[i] >= 0 && !d.ownWordAt(i)) || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后' && !d.ownWordAt(i)) {
+		if (d.cover[i] >= 0 && !d.ownWordAt(i)) || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后' && d.m[i] != '联' && !d.ownWordAt(i)) {
 			continue // (我校 and 本校 stay unresolved: a college's own news may name it two ways)
 		}
 		for ai, a := range anaphors {

@@ -1100,7 +1100,7 @@ func (d *doc) employerMention(m *mention) bool {
 		return true
 	}
 	// 市发展改革委、市科技局负责人: every body of a list before a title.
-	for e := m.end; e < len(d.m) && (d.m[e] == '、' || d.m[e] == '和' || d.m[e] == '及'); {
+	for e := m.end; e < len(d.m) && (d.m[e] == '、' || d.m[e] == '和' || d.m[e] == '及' || d.m[e] == '与'); {
 		if e+1 >= len(d.m) {
 			return false
 		}
@@ -1109,7 +1109,7 @@ func (d *doc) employerMention(m *mention) bool {
 			return false
 		}
 		next := &d.mentions[k]
-		if next.typ != m.typ {
+		if next.typ != graph.Institution && next.typ != graph.Park && next.typ != graph.Enterprise {
 			return false
 		}
 		for _, w := range titleWords {

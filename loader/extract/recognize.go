@@ -207,8 +207,9 @@ func (d *doc) recognizeSuffixed() {
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
 		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
-		if sf.class == classOrg && sf.typ == graph.Institution && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
-			// 云岭高新区创业服务中心: a park's own centre is named with the park.
+		if (sf.class == classOrg && sf.typ == graph.Institution || sf.class == classFund) && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
+			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金: a park's own
+			// centre or fund is named with the park.
 			start, parent = d.mentions[parent].start, -1
 			core = d.m[start:b]
 			owned = true

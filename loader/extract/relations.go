@@ -87,8 +87,11 @@ type relRule struct {
 	// the first slot and the start of the second does not hold the text
 	// (X…，并获批H: H belongs to the sentence's subject, not to X)
 	notBetween [][3]string
-	gid        []int32 // one per pattern: its number among all the extractor's patterns
-	keyless    []bool  // one per pattern: tried on every sentence (see indexPatterns)
+	// listStop: a list slot's items after this text are left out (园区企业A
+	// 与B大学…: B is A's partner, not another firm of the park)
+	listStop map[string]string
+	gid      []int32 // one per pattern: its number among all the extractor's patterns
+	keyless  []bool  // one per pattern: tried on every sentence (see indexPatterns)
 }
 
 type emit struct {
@@ -255,6 +258,16 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: notbetween %q: want SLOT SLOT TEXT", s.Name, w)
 		}
 		r.notBetween = append(r.notBetween, [3]string{f[0], f[1], f[2]})
+	}
+	for _, w := range s.Fields["liststop"] {
+		slot, text, _ := strings.Cut(w, " ")
+		if text = strings.TrimSpace(text); text == "" {
+			return nil, s.first.errorf("rule %s: liststop %q: want SLOT TEXT", s.Name, w)
+		}
+		if r.listStop == nil {
+			r.listStop = map[string]string{}
+		}
+		r.listStop[slot] = text
 	}
 	for _, w := range s.Fields["type"] {
 		slot, t, _ := strings.Cut(w, " ")
@@ -682,7 +695,13 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			return out
 		}
 		var out []int
-		for _, c := range group(name) {
+		g := group(name)
+		if stop := r.listStop[name]; stop != "" {
+			if i := strings.Index(g, stop); i >= 0 {
+				g = g[:i]
+			}
+		}
+		for _, c := range g {
 			if _, k, ok := slotType(c); ok && k < len(ents) {
 				e := ents[k]
 				if w := r.where[name]; w != nil && !w.MatchString(d.ents[e].name) {
