@@ -349,6 +349,34 @@ func (d *doc) mergeVariants() {
 	d.mergePrefixed()
 	d.mergeShortCompanies()
 	d.mergeLocalBodies()
+	d.mergeBodyAbbreviations()
+}
+
+// bodyShortWords are the words of a department's name and their short forms
+// (省工业和信息化厅 and 省工信厅 are one body).
+var bodyShortWords = strings.NewReplacer("工业和信息化", "工信", "发展和改革委员会", "发改委", "发展改革委", "发改委", "科学技术", "科技", "人力资源和社会保障", "人社", "市场监督管理", "市场监管")
+
+// mergeBodyAbbreviations merges two bodies whose names are one name written
+// long and short (省工信厅, 省工业和信息化厅) into the long one.
+func (d *doc) mergeBodyAbbreviations() {
+	byShort := map[string]int{}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Institution {
+			continue
+		}
+		k := strings.TrimPrefix(e.key, "Institution|")
+		short := bodyShortWords.Replace(k)
+		if j, ok := byShort[short]; ok && !d.ents[j].dropped {
+			from, to := i, j
+			if len(k) < len(strings.TrimPrefix(d.ents[j].key, "Institution|")) {
+				from, to = j, i
+			}
+			d.mergeInto(from, to)
+			byShort[short] = to
+			continue
+		}
+		byShort[short] = i
+	}
 }
 
 // mergeLocalBodies merges a body written with only its level (市工业和信息化局)
@@ -611,12 +639,20 @@ func (d *doc) mergeHonourLevels() {
 			bare[strings.TrimPrefix(e.key, "Honor||")] = i
 		}
 	}
+	// A bare title merges with the one title of a level written with it;
+	// where two levels are (国家级… and 省级…), the bare one is neither.
+	levels := map[string]int{}
+	for _, e := range d.ents {
+		if f := strings.SplitN(e.key, "|", 3); !e.dropped && e.typ == graph.Honor && len(f) == 3 && f[1] != levelNone {
+			levels[f[2]]++
+		}
+	}
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Honor {
 			continue
 		}
 		f := strings.SplitN(e.key, "|", 3)
-		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal {
+		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal || levels[f[2]] > 1 {
 			continue
 		}
 		if j, ok := bare[f[2]]; ok && j != i {

@@ -455,7 +455,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
-		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasAt(e, evaluationWords...) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的"}) {
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasAt(e, evaluationWords...) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的", "级以上"}) {
 			continue // 唯一入选的国家级高新区: the class of those chosen, not a title conferred
 		}
 		if d.parkTitleAfterPlace(e-n, e, lo) {
