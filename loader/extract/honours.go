@@ -275,7 +275,12 @@ func (d *doc) publishedList(e, hi int) {
 		// 发布《2025园区高质量发展百强》榜单: a ranking named as a document
 		for k := e + 1; k < hi && k-e <= 40; k++ {
 			if d.m[k] == '》' {
-				if hasRankingHead(d.m[e+1:k]) && d.hasAt(k+1, "榜单", "名单", "排行榜") {
+				inner := k
+				if d.hasAt(k-2, "榜单", "名单") && k-2-(e+1) >= 4 {
+					inner = k - 2 // 《2025中国独角兽企业榜单》
+				}
+				if inner < k || hasRankingHead(d.m[e+1:k]) && d.hasAt(k+1, "榜单", "名单", "排行榜") {
+					k = inner
 					b := e + 1
 					if m := honourQualifier.FindString(string(d.m[b:k])); m != "" && strings.HasPrefix(m, "2") {
 						b += len([]rune(m))

@@ -214,6 +214,16 @@ func (d *doc) recognizeSuffixed() {
 			core = d.m[start:b]
 			owned = true
 		}
+		if sf.class == classOrg && sf.typ == graph.Institution && parent < 0 && len(core) >= 2 && lx.isGenericCore(core) && start > lo {
+			// 云岭经开区企业服务中心: the stop word 企业 cut the park off.
+			if n, _, found := lx.stops.longest(d.m, lo, start); found && n == 2 && d.hasAt(start-n, "企业") {
+				if k := d.mentionEndingAt(start - n); k >= 0 && d.mentions[k].typ == graph.Park {
+					start = d.mentions[k].start
+					core = d.m[start:b]
+					owned = true
+				}
+			}
+		}
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}

@@ -154,7 +154,8 @@ func expandPattern(p string) (string, map[string]graph.EntityType, error) {
 				if types == "Honor" {
 					sep += "?" // “A”“B”“C”: quoted titles need no separator
 				}
-				body = item + `(?:` + sep + item + `)*`
+				// (估值80亿元): a note may close the list too
+				body = item + `(?:` + sep + item + `)*(?:\([^)\x{E000}-\x{E5FF}]{1,12}\))?`
 			}
 		}
 		if types == "year" || types == "amount" {
@@ -417,6 +418,10 @@ func (d *doc) dropIdleEmployers(facts []fact) {
 	acts := map[int]bool{}
 	for _, f := range facts {
 		if f.p.Allows(d.ents[f.s].typ, d.ents[f.o].typ) {
+			if f.p == graph.LocatedIn {
+				acts[f.o] = true // 园区企业X负责人: being in a park is no act of X's
+				continue
+			}
 			acts[f.s] = true
 			acts[f.o] = true
 		}
