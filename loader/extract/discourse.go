@@ -192,12 +192,32 @@ var anaphors = []struct {
 	{"该平台", "", "平台"},
 	{"该研究院", "", "研究院"},
 	{"该实验室", "", "实验室"},
-	{"该基金", graph.Investor, ""},
+	{"该基金", graph.Investor, "基金"},
 	{"该校", graph.Institution, "学"},
 	{"我校", graph.Institution, "学"},
 	{"本校", graph.Institution, "学"},
 	{"该大学", graph.Institution, "大学"},
 	{"该学院", graph.Institution, "学院"},
+	// Bare words, only where a clause opens with them (公司将…, 学院今年还…):
+	{"公司", graph.Enterprise, ""},
+	{"学院", graph.Institution, "学院"},
+	{"后者", "", ""},
+	{"联盟", graph.Institution, "联盟"},
+	{"该联盟", graph.Institution, "联盟"},
+	{"该产业园", graph.Park, "产业园"},
+	{"我公司", graph.Enterprise, ""},
+	{"本公司", graph.Enterprise, ""},
+	{"我司", graph.Enterprise, ""},
+}
+
+// ownAnaphor reports whether an anaphor is a company's word for itself
+// (我公司): it means the company the article is about.
+func ownAnaphor(w string) bool { return w == "我公司" || w == "本公司" || w == "我司" }
+
+// bareAnaphor reports whether an anaphor is a bare word that points back
+// only where it opens a clause.
+func bareAnaphor(w string) bool {
+	return w == "公司" || w == "学院" || w == "后者" || w == "联盟"
 }
 
 // resolveAnaphora adds a mention for every anaphor that points back to an
@@ -220,14 +240,24 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if d.cover[i] >= 0 || (d.m[i] != '该' && d.m[i] != '这') {
-			continue
+		if (d.cover[i] >= 0 && !d.ownWordAt(i)) || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后' && d.m[i] != '联' && !d.ownWordAt(i)) {
+			continue // (我校 and 本校 stay unresolved: a college's own news may name it two ways)
 		}
 		for ai, a := range anaphors {
 			if !d.hasAt(i, a.word) {
 				continue
 			}
+			if bareAnaphor(a.word) && !d.opensClause(i, len([]rune(a.word))) {
+				break
+			}
 			ent, ok := last[ai]
+			if a.word == "公司" {
+				ent, ok = d.companyMeant(i)
+			} else if ownAnaphor(a.word) {
+				ent, ok = d.dominantCompany()
+			} else if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
+				break // named too long ago to be meant
+			}
 			if !ok && (a.word == "我校" || a.word == "本校") {
 				ent, ok = d.firstEducation()
 			}
@@ -249,6 +279,86 @@ func (d *doc) resolveAnaphora() {
 			break
 		}
 	}
+}
+
+// ownWordAt reports whether a company's word for itself (我公司) starts at i,
+// where a recogniser may have taken it for a name.
+func (d *doc) ownWordAt(i int) bool {
+	return d.hasAt(i, "我公司", "本公司", "我司")
+}
+
+// companyMeant returns the company a clause-opening 公司 at i means: of the
+// companies named in its sentence or the one before, the one the article
+// names most; failing those, the company the article is about.
+func (d *doc) companyMeant(i int) (int, bool) {
+	si := d.sentOf[i]
+	best, bestN := -1, 0
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		near := false
+		for _, mi := range e.mentions {
+			m := &d.mentions[mi]
+			if m.end <= i && d.sentOf[m.start] >= si-1 {
+				near = true
+				break
+			}
+		}
+		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && d.lastSentenceOf(ei, i) > d.lastSentenceOf(best, i)) {
+			best, bestN = ei, len(e.mentions)
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	return d.dominantCompany()
+}
+
+// dominantCompany returns the company the article names most, when it
+// names it at least three times and twice as often as any other.
+func (d *doc) dominantCompany() (int, bool) {
+	best, bestN, second := -1, 0, 0
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		if n := len(e.mentions); n > bestN {
+			best, bestN, second = ei, n, bestN
+		} else if n > second {
+			second = n
+		}
+	}
+	if best < 0 || bestN < 3 || bestN < 2*second {
+		return -1, false
+	}
+	return best, true
+}
+
+// opensClause reports whether the word of n characters at i opens a clause
+// (after a full stop, a comma or a colon, or after 表示/介绍) and is not the
+// start of a longer word (公司章程, 学院路).
+func (d *doc) opensClause(i, n int) bool {
+	lo, _ := d.sentenceBounds(i)
+	if i > lo && !strings.ContainsRune("，,。；;：:", d.m[i-1]) && !(d.hasAt(i, "公司与", "公司和", "公司同") && d.cover[i+3] >= 0) {
+		return false // (了解了公司与滇中大学共建的…: the company's own joint act)
+	}
+	if i+n < len(d.m) && d.hasAt(i+n, "章程", "法人", "总部", "治理", "所在", "负责人", "员工", "职工", "路", "街", "的") {
+		return false
+	}
+	return true
+}
+
+// lastSentenceOf returns the sentence of the last mention of entity e
+// before i, or -1.
+func (d *doc) lastSentenceOf(e, i int) int {
+	best := -1
+	for _, mi := range d.ents[e].mentions {
+		if m := &d.mentions[mi]; m.end <= i && d.sentOf[m.start] > best {
+			best = d.sentOf[m.start]
+		}
+	}
+	return best
 }
 
 // recognizeBoards finds boards and exchange short names (科创板, 深交所): each

@@ -46,8 +46,8 @@ func (d *doc) recognizeAliasDefinitions() {
 		alias := []rune(string(d.m[m.end:hi])[loc[2]:loc[3]])
 		start := m.end + len(prefix)
 		name := strings.TrimSpace(string(d.orig[start : start+len(alias)]))
-		if name == "" {
-			continue
+		if strings.TrimSpace(stripQuotes([]rune(name))) == "" {
+			continue // (以下简称“): no short name at all
 		}
 		d.aliasOf[graph.NormalizeName(name)] = m.name
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
@@ -57,7 +57,10 @@ func (d *doc) recognizeAliasDefinitions() {
 
 // barePark are park words that, standing alone, point back to a park the
 // article names.
-var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区"}
+var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", "综保区", "高新区", "经开区", "开发区", "示范区", "合作区", "自贸区", "科学城", "科创城", "新区", "园区", "区内", "我区", "合作园", "集中区"}
+
+// firmWords are what 区内 must stand before to mean the park (区内企业 X).
+var firmWords = []string{"的", "企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
 
 // bareParkStart holds the first characters of bareParks, a sorted handful
 // tested without hashing (the check runs on every character of a text).
@@ -98,7 +101,10 @@ func (d *doc) recognizeBareParks() {
 			if w == "该区" && d.hasAt(i+n, "域", "县", "市") {
 				break // 该区域: the area, not the park
 			}
-			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i)) {
+			if w == "区内" && !d.hasAt(i+n, firmWords...) {
+				break // 区内 only in 区内企业 X: the park's own firms
+			}
+			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i) && !(w == "区内" && isConjunction(d.m[i-1]))) {
 				break
 			}
 			if i+n < len(d.m) && d.hasAt(i+n, "内", "外") == false && isHan(d.m[i+n]) && d.startsSuffix(i+n) {
@@ -341,6 +347,110 @@ func (d *doc) mergeVariants() {
 	d.mergeParkAbbreviations()
 	d.mergeOwnerProjects()
 	d.mergePrefixed()
+	d.mergeShortCompanies()
+	d.mergeLocalBodies()
+	d.mergeBodyAbbreviations()
+}
+
+// bodyShortWords are the words of a department's name and their short forms
+// (省工业和信息化厅 and 省工信厅 are one body).
+var bodyShortWords = strings.NewReplacer("工业和信息化", "工信", "发展和改革委员会", "发改委", "发展改革委", "发改委", "科学技术", "科技", "人力资源和社会保障", "人社", "市场监督管理", "市场监管")
+
+// mergeBodyAbbreviations merges two bodies whose names are one name written
+// long and short (省工信厅, 省工业和信息化厅) into the long one.
+func (d *doc) mergeBodyAbbreviations() {
+	byShort := map[string]int{}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Institution {
+			continue
+		}
+		k := strings.TrimPrefix(e.key, "Institution|")
+		short := bodyShortWords.Replace(k)
+		if j, ok := byShort[short]; ok && !d.ents[j].dropped {
+			from, to := i, j
+			if len(k) < len(strings.TrimPrefix(d.ents[j].key, "Institution|")) {
+				from, to = j, i
+			}
+			d.mergeInto(from, to)
+			byShort[short] = to
+			continue
+		}
+		byShort[short] = i
+	}
+}
+
+// mergeLocalBodies merges a body written with only its level (市工业和信息化局)
+// into the one body named with its place (澜州市工业和信息化局).
+func (d *doc) mergeLocalBodies() {
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Institution {
+			continue
+		}
+		k := strings.TrimPrefix(e.key, "Institution|")
+		if !(strings.HasPrefix(k, "市") || strings.HasPrefix(k, "省") || strings.HasPrefix(k, "县") || strings.HasPrefix(k, "区")) || len([]rune(k)) < 5 {
+			continue
+		}
+		to := -1
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Institution {
+				continue
+			}
+			ok := strings.TrimPrefix(o.key, "Institution|")
+			if rest, found := strings.CutSuffix(ok, k); found && len([]rune(rest)) >= 2 && len([]rune(rest)) <= 4 {
+				if to >= 0 {
+					to = -2
+					break
+				}
+				to = j
+			}
+		}
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
+}
+
+// mergeShortCompanies merges a company written as its short name and 公司
+// (克鲁姆公司) into the one company whose full name, after a leading place
+// or country (德国), starts with that short name (德国克鲁姆精密技术有限公司).
+func (d *doc) mergeShortCompanies() {
+	lx := d.x.lex
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		rs := []rune(strings.TrimPrefix(e.key, "Enterprise|"))
+		if len(rs) < 4 || len(rs) > 7 || !strings.HasSuffix(string(rs), "公司") || strings.HasSuffix(string(rs), "有限公司") {
+			continue
+		}
+		short := rs[:len(rs)-2]
+		if lx.isGenericCore(short) {
+			continue
+		}
+		to := -1
+		for j, o := range d.ents {
+			if j == i || o.dropped || o.typ != graph.Enterprise && o.typ != graph.Investor {
+				continue
+			}
+			full := matchRunes([]rune(unquoted(o.name)))
+			if !endsWithLegalForm(string(full)) {
+				continue
+			}
+			if k := placePrefix(lx, full); k > 0 && k < len(full) {
+				full = full[k:]
+			}
+			if len(full) > len(short)+2 && hasPrefixRunes(full, string(short)) {
+				if to >= 0 {
+					to = -2 // two candidates: leave both
+					break
+				}
+				to = j
+			}
+		}
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
 }
 
 // mergeParkAbbreviations merges a park written with part of its name
@@ -529,12 +639,20 @@ func (d *doc) mergeHonourLevels() {
 			bare[strings.TrimPrefix(e.key, "Honor||")] = i
 		}
 	}
+	// A bare title merges with the one title of a level written with it;
+	// where two levels are (国家级… and 省级…), the bare one is neither.
+	levels := map[string]int{}
+	for _, e := range d.ents {
+		if f := strings.SplitN(e.key, "|", 3); !e.dropped && e.typ == graph.Honor && len(f) == 3 && f[1] != levelNone {
+			levels[f[2]]++
+		}
+	}
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Honor {
 			continue
 		}
 		f := strings.SplitN(e.key, "|", 3)
-		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal {
+		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal || levels[f[2]] > 1 {
 			continue
 		}
 		if j, ok := bare[f[2]]; ok && j != i {
@@ -797,6 +915,11 @@ func (d *doc) gazetteer() {
 			if end > len(d.m) || !slices.Equal(d.m[i:end], f.rs) || d.covered(i, end) {
 				continue
 			}
+			// Not a short form written right after its own full name
+			// (深圳证券交易所创业板): the two are one mention's words.
+			if k := d.mentionEndingAt(i); k >= 0 && d.mentions[k].ent == f.ent {
+				continue
+			}
 			// Only whole names: not the start of a longer name that runs
 			// on into a suffix.
 			if end < len(d.m) && d.continuesIntoName(end) {
@@ -834,18 +957,50 @@ func (d *doc) gazetteerFor(first int) {
 			continue
 		}
 		for i := 0; i+len(rs) <= len(d.m); i++ {
-			if d.m[i] != rs[0] || !slices.Equal(d.m[i:i+len(rs)], rs) || d.covered(i, i+len(rs)) || d.sentOf[i] < 0 {
+			if d.m[i] != rs[0] {
 				continue
 			}
-			d.add(mention{start: i, end: i + len(rs), typ: e.typ, name: string(d.orig[i : i+len(rs)]), src: "gazetteer", parent: -1})
+			end := i + len(rs)
+			if !slices.Equal(d.m[i:end], rs) {
+				// A title written with quotes the name lacks (澜州市“链主”企业).
+				if e.typ != graph.Honor {
+					continue
+				}
+				if end = d.matchSkippingQuotes(i, rs); end < 0 {
+					continue
+				}
+			}
+			if d.covered(i, end) || d.sentOf[i] < 0 {
+				continue
+			}
+			d.add(mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
 			k := len(d.mentions) - 1
 			if !d.mentions[k].inner {
 				d.mentions[k].ent = ei
 				e.mentions = append(e.mentions, k)
 			}
-			i += len(rs) - 1
+			i = end - 1
 		}
 	}
+}
+
+// matchSkippingQuotes returns where rs ends when it is written from i with
+// quote marks between its characters, or -1.
+func (d *doc) matchSkippingQuotes(i int, rs []rune) int {
+	k, j := 0, i
+	for ; k < len(rs) && j < len(d.m) && j-i <= len(rs)+6; j++ {
+		switch {
+		case d.m[j] == rs[k]:
+			k++
+		case isQuote(d.m[j]) && k > 0:
+		default:
+			return -1
+		}
+	}
+	if k < len(rs) {
+		return -1
+	}
+	return j
 }
 
 // stopStartsAt reports whether a hard stop word (stops.txt: 与, 在, 位于 …)
@@ -889,20 +1044,23 @@ func (d *doc) resolveBareParks() {
 		}
 	}
 	firstBare := -1
-	lastPark := -1
+	lastPark, lastDistrict := -1, -1
 	lastOfKind := map[string]int{} // park-type short form → park named last with it
 	for _, i := range d.byPosition() {
 		m := &d.mentions[i]
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
+				if strings.HasSuffix(d.ents[m.ent].name, "区") {
+					lastDistrict = m.ent
+				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
 			}
 			continue
 		}
 		if len(parks) == 0 {
 			w := strings.TrimPrefix(m.name, "该")
-			if w == "园区" || w == "新区" {
+			if w == "园区" || w == "新区" || w == "区内" || w == "我区" {
 				continue
 			}
 			if firstBare < 0 {
@@ -916,12 +1074,14 @@ func (d *doc) resolveBareParks() {
 		best := lastPark
 		if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
 			best = k // 经开区 points back to the last 经济技术开发区, not to any park
+		} else if (m.name == "该区" || m.name == "我区") && lastDistrict >= 0 {
+			best = lastDistrict // 该区: the last park named …区, not a 产业园 named since
 		}
 		if best < 0 && len(parks) == 1 {
 			best = parks[0]
 		}
 		m.ent = best
-		if best >= 0 && len(parks) == 1 && m.name != "园区" && !strings.HasPrefix(m.name, "该") {
+		if best >= 0 && len(parks) == 1 && m.name != "园区" && m.name != "区内" && m.name != "我区" && !strings.HasPrefix(m.name, "该") {
 			d.ents[best].aliases[m.name] = true
 		}
 	}
@@ -974,6 +1134,26 @@ func (d *doc) employerMention(m *mention) bool {
 	}
 	if m.end < len(d.m) && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) {
 		return true
+	}
+	// 市发展改革委、市科技局负责人: every body of a list before a title.
+	for e := m.end; e < len(d.m) && (d.m[e] == '、' || d.m[e] == '和' || d.m[e] == '及' || d.m[e] == '与'); {
+		if e+1 >= len(d.m) {
+			return false
+		}
+		k := d.cover[e+1]
+		if k < 0 || d.mentions[k].start != e+1 {
+			return false
+		}
+		next := &d.mentions[k]
+		if next.typ != graph.Institution && next.typ != graph.Park && next.typ != graph.Enterprise {
+			return false
+		}
+		for _, w := range titleWords {
+			if d.hasAt(next.end, w) {
+				return true
+			}
+		}
+		e = next.end
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -150,6 +151,9 @@ func (d *doc) unquotedTitle(start, hi int) int {
 		n, _, ok := lx.honours.longest(d.m, start, e)
 		if !ok {
 			n, _, ok = lx.honourHeads.longest(d.m, start, e)
+			if ok && (e-n-start < 2 || d.hasAt(e-n, "名单", "榜单") && (lx.isGenericCore(d.m[start:e-n]) || slices.Contains([]string{"园区", "单位", "机构", "项目", "平台", "企业和平台"}, string(d.m[start:e-n])))) {
+				continue // 上榜园区名单: a head word alone is no title
+			}
 		}
 		if ok && e-n >= start {
 			if e < hi && (isNameRune(d.m[e]) && !d.hasAt(e, "称号", "荣誉", "之一", "名单", "榜单", "等称号", "等荣誉", "等奖项", "等多项")) {
@@ -165,7 +169,11 @@ func (d *doc) unquotedTitle(start, hi int) int {
 					}
 				}
 			}
-			d.addHonour(d.afterIssuer(start, e-n), e, "catalogue")
+			end := e
+			if d.hasAt(e-2, "名单", "榜单") && e-2-start >= 4 {
+				end = e - 2 // 入选…产业园名单: the list names the title
+			}
+			d.addHonour(d.afterIssuer(start, e-n), end, "catalogue")
 			return e
 		}
 	}
@@ -251,6 +259,9 @@ func (d *doc) leveledTitle(start, hi int) {
 	if d.endsWithAny(start, end, []string{"行列", "之列", "序列", "阵营"}) {
 		return // 跻身国家级经开区行列: the ranks, not a title
 	}
+	if d.endsWithAny(start, end, []string{"人才计划", "人才工程", "人才项目", "人才称号", "英才计划", "学者", "专家"}) {
+		return // 入选国家级人才计划: a title conferred on people
+	}
 	d.addHonour(start, end, "leveled")
 }
 
@@ -258,6 +269,29 @@ func (d *doc) leveledTitle(start, hi int) {
 // ranking or a list are honours.
 func (d *doc) publishedList(e, hi int) {
 	if e >= hi {
+		return
+	}
+	if d.m[e] == '《' {
+		// 发布《2025园区高质量发展百强》榜单: a ranking named as a document
+		for k := e + 1; k < hi && k-e <= 40; k++ {
+			if d.m[k] == '》' {
+				inner := k
+				if d.hasAt(k-2, "榜单", "名单") && k-2-(e+1) >= 4 {
+					inner = k - 2 // 《2025中国独角兽企业榜单》
+				}
+				if inner < k || hasRankingHead(d.m[e+1:k]) && d.hasAt(k+1, "榜单", "名单", "排行榜") {
+					k = inner
+					b := e + 1
+					if m := honourQualifier.FindString(string(d.m[b:k])); m != "" && strings.HasPrefix(m, "2") {
+						b += len([]rune(m))
+					}
+					if k-b >= 4 {
+						d.addHonour(b, k, "list")
+					}
+				}
+				break
+			}
+		}
 		return
 	}
 	if !isQuoteAt(d.m, e) {
@@ -426,7 +460,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		if b+2 <= e-n && d.hasAt(b, "认定") {
 			b += 2 // 累计认定高新技术企业4000余家: the act, not part of the title
 		}
-		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的"}) {
+		if d.insideLongerQuote(b, e) || d.comparedAt(b) || d.hasAt(e, evaluationWords...) || d.endsWithAny(lo, b, []string{"唯一入选的", "唯一上榜的", "唯一的", "级以上"}) {
 			continue // 唯一入选的国家级高新区: the class of those chosen, not a title conferred
 		}
 		if d.parkTitleAfterPlace(e-n, e, lo) {
@@ -496,6 +530,10 @@ func (d *doc) catalogueContinues(e int) bool {
 	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行")
 }
 
+// evaluationWords after a class name show the class is assessed, not
+// conferred: 在全国国家级经开区综合发展水平考核评价中位列第37位.
+var evaluationWords = []string{"综合发展水平", "综合评价", "考核评价", "考核", "综合排名", "排名", "评价结果"}
+
 // comparedAt reports whether a title at b is used as a class for comparison
 // (数量位列全省国家级开发区第二), which the guideline does not count as an honour.
 func (d *doc) comparedAt(b int) bool {
@@ -527,6 +565,12 @@ func (d *doc) insideLongerQuote(b, e int) bool {
 		j++
 	}
 	if j >= hi || !isCloseQuote(d.m[j]) {
+		return false
+	}
+	// A title that is one step of a quoted chain (“科技型中小企业—高新技术企业”)
+	// stands alone.
+	sep := func(r rune) bool { return strings.ContainsRune("—-–、→+＋/", r) }
+	if (i+1 == b || sep(d.m[b-1])) && (j == e || sep(d.m[e])) {
 		return false
 	}
 	return i+1 < b || j > e

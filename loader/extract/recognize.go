@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"parkgraph/graph"
@@ -205,7 +206,27 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
-		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo))
+		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
+		if (sf.class == classOrg && sf.typ == graph.Institution || sf.class == classFund) && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
+			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金: a park's own
+			// centre or fund is named with the park.
+			start, parent = d.mentions[parent].start, -1
+			core = d.m[start:b]
+			owned = true
+		}
+		if sf.class == classOrg && sf.typ == graph.Institution && parent < 0 && len(core) >= 2 && lx.isGenericCore(core) && start > lo {
+			// 云岭经开区企业服务中心: the stop word 企业 cut the park off.
+			if n, _, found := lx.stops.longest(d.m, lo, start); found && n == 2 && d.hasAt(start-n, "企业") {
+				if k := d.mentionEndingAt(start - n); k >= 0 && d.mentions[k].typ == graph.Park {
+					start = d.mentions[k].start
+					core = d.m[start:b]
+					owned = true
+				}
+			}
+		}
+		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
+			owned = true // 锂电产业园, named so three times: the article's name for an area
+		}
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
@@ -247,6 +268,58 @@ func (d *doc) recognizeSuffixed() {
 		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
 		d.add(m)
 	}
+}
+
+// listItemAt reports whether a numbered list item opens at i: （5）, 5., 5、
+// or ① right before it, at the start of its sentence.
+func (d *doc) listItemAt(i, lo int) bool {
+	j := i
+	for j > lo && (d.m[j-1] == ' ' || d.m[j-1] == '　') {
+		j--
+	}
+	if j > lo && strings.ContainsRune("①②③④⑤⑥⑦⑧⑨⑩", d.m[j-1]) {
+		return j-1 == lo
+	}
+	closing := j > lo && d.m[j-1] == ')'
+	if j > lo && (closing || d.m[j-1] == '.' || d.m[j-1] == '、') {
+		j--
+	} else {
+		return false
+	}
+	k := j
+	for k > lo && (isASCIIDigit(d.m[k-1]) || strings.ContainsRune("一二三四五六七八九十", d.m[k-1])) {
+		k--
+	}
+	if k == j {
+		return false
+	}
+	if closing {
+		if k == lo || d.m[k-1] != '(' {
+			return false
+		}
+		k--
+	}
+	return k == lo
+}
+
+// standaloneCount counts the places where w is written as a name of its
+// own: not run on into 项目 or 建设, and not after other name characters
+// unless a stop word ends them (落户锂电产业园).
+func (d *doc) standaloneCount(w []rune) int {
+	n := 0
+	for i := 0; i+len(w) <= len(d.m); i++ {
+		if d.m[i] != w[0] || !slices.Equal(d.m[i:i+len(w)], w) {
+			continue
+		}
+		if d.hasAt(i+len(w), "项目", "建设") {
+			continue
+		}
+		if i > 0 && isNameRune(d.m[i-1]) && !d.isStopBefore(i) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // descriptive reports whether a core only says what kind of thing follows:
@@ -324,8 +397,8 @@ func (d *doc) afterDashChain(start, b int) int {
 		for j > start && d.m[j-1] == '-' {
 			j--
 		}
-		if _, _, ok := d.x.lex.suffixes.longest(d.m, start, j); ok {
-			return start
+		if _, sf, ok := d.x.lex.suffixes.longest(d.m, start, j); ok && sf.class != classProject {
+			return start // (主会场项目——青禾…有限公司: a heading before the name)
 		}
 		if d.x.lex.places.startsAt(d.m, start, j) {
 			return start // 中国—东盟信息港: two places joined, one name
@@ -502,8 +575,10 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) {
-			if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) {
+			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
+				// 联合实验室, 联合研究中心: 联合 is part of the name
+			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
 				break // (投资5亿元建设…项目: the verb of an investment opens the name)
 			}
 			// A soft stop read as part of the name: no stop may end inside
@@ -525,6 +600,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
 				break
 			}
+			if d.barePark(lo, i-1) {
+				break // 集中区与涟山职业技术学校: a bare park word before 与
+			}
 			if sf.class == classProject {
 				break
 			}
@@ -542,6 +620,20 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		i++
 	}
 	return i, parent, true
+}
+
+// jointHead reports whether the stop word 联合 opens the head of an
+// organisation's name (联合实验室, 联合研究中心) rather than a joint act
+// (联合滇中大学, 联合省科技厅).
+func jointHead(sf *suffix, stop, core []rune) bool {
+	if sf.class != classOrg || string(stop) != "联合" {
+		return false
+	}
+	switch string(core) {
+	case "", "研究", "创新", "研发", "技术", "工程", "技术研究", "工程技术研究":
+		return true
+	}
+	return false
 }
 
 type absorption int
@@ -722,6 +814,29 @@ func (d *doc) opensWithPark(lo, hi int) bool {
 // governCues introduce the areas of a park.
 var governCues = []string{"下辖", "辖有", "包括", "包含", "涵盖", "设有", "分为"}
 
+// barePark reports whether a bare park word (高新区, 集中区) ends at e and
+// opens its clause.
+func (d *doc) barePark(lo, e int) bool {
+	for _, w := range bareParks {
+		n := len([]rune(w))
+		if e-n >= lo && hasPrefixRunes(d.m[e-n:], w) && (e-n == lo || !isNameRune(d.m[e-n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSuffixWord reports whether a suffix word starts at s and runs past
+// e (but not past b): the soft stop 孵化 in 孵化器有限公司 is part of 孵化器.
+func (d *doc) opensSuffixWord(s, e, b int) bool {
+	for k := e + 1; k <= b && k <= e+3; k++ {
+		if n, _, ok := d.x.lex.suffixes.longest(d.m, s, k); ok && n == k-s {
+			return true
+		}
+	}
+	return false
+}
+
 // insideWord reports whether a stop word of n runes that ends at i is the
 // end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
 func (d *doc) insideWord(n, lo, i int) bool {
@@ -765,13 +880,18 @@ func (d *doc) openBracket(close, lo int) int {
 		switch d.m[j] {
 		case '(':
 			inner := d.m[j+1 : close]
-			if len(inner) == 0 || len(inner) > 6 {
-				return -1
+			if len(inner) < 2 || len(inner) > 6 {
+				return -1 // (县): one character names no place
 			}
+			numeral := true
 			for _, r := range inner {
 				if !isHan(r) {
 					return -1
 				}
+				numeral = numeral && strings.ContainsRune("一二三四五六七八九十", r)
+			}
+			if numeral {
+				return -1 // （一）项目建设: a heading's number, not part of a name
 			}
 			if d.hasAt(j+1, "以下", "简称", "下称", "股票") {
 				return -1

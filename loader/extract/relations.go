@@ -87,8 +87,11 @@ type relRule struct {
 	// the first slot and the start of the second does not hold the text
 	// (X…，并获批H: H belongs to the sentence's subject, not to X)
 	notBetween [][3]string
-	gid        []int32 // one per pattern: its number among all the extractor's patterns
-	keyless    []bool  // one per pattern: tried on every sentence (see indexPatterns)
+	// listStop: a list slot's items after this text are left out (园区企业A
+	// 与B大学…: B is A's partner, not another firm of the park)
+	listStop map[string]string
+	gid      []int32 // one per pattern: its number among all the extractor's patterns
+	keyless  []bool  // one per pattern: tried on every sentence (see indexPatterns)
 }
 
 type emit struct {
@@ -151,7 +154,8 @@ func expandPattern(p string) (string, map[string]graph.EntityType, error) {
 				if types == "Honor" {
 					sep += "?" // “A”“B”“C”: quoted titles need no separator
 				}
-				body = item + `(?:` + sep + item + `)*`
+				// (估值80亿元): a note may close the list too
+				body = item + `(?:` + sep + item + `)*(?:\([^)\x{E000}-\x{E5FF}]{1,12}\))?`
 			}
 		}
 		if types == "year" || types == "amount" {
@@ -255,6 +259,16 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: notbetween %q: want SLOT SLOT TEXT", s.Name, w)
 		}
 		r.notBetween = append(r.notBetween, [3]string{f[0], f[1], f[2]})
+	}
+	for _, w := range s.Fields["liststop"] {
+		slot, text, _ := strings.Cut(w, " ")
+		if text = strings.TrimSpace(text); text == "" {
+			return nil, s.first.errorf("rule %s: liststop %q: want SLOT TEXT", s.Name, w)
+		}
+		if r.listStop == nil {
+			r.listStop = map[string]string{}
+		}
+		r.listStop[slot] = text
 	}
 	for _, w := range s.Fields["type"] {
 		slot, t, _ := strings.Cut(w, " ")
@@ -404,6 +418,10 @@ func (d *doc) dropIdleEmployers(facts []fact) {
 	acts := map[int]bool{}
 	for _, f := range facts {
 		if f.p.Allows(d.ents[f.s].typ, d.ents[f.o].typ) {
+			if f.p == graph.LocatedIn {
+				acts[f.o] = true // 园区企业X负责人: being in a park is no act of X's
+				continue
+			}
 			acts[f.s] = true
 			acts[f.o] = true
 		}
@@ -682,7 +700,13 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			return out
 		}
 		var out []int
-		for _, c := range group(name) {
+		g := group(name)
+		if stop := r.listStop[name]; stop != "" {
+			if i := strings.Index(g, stop); i >= 0 {
+				g = g[:i]
+			}
+		}
+		for _, c := range g {
 			if _, k, ok := slotType(c); ok && k < len(ents) {
 				e := ents[k]
 				if w := r.where[name]; w != nil && !w.MatchString(d.ents[e].name) {
@@ -758,7 +782,7 @@ func (d *doc) newEntity(start, end int, t graph.EntityType) int {
 	if len([]rune(name)) < 2 {
 		return -1
 	}
-	if t != graph.Project {
+	if t != graph.Project && t != graph.Honor {
 		// A new investor, institution or park must end as such names do.
 		_, sf, ok := d.x.lex.suffixes.longest(d.m, start, end)
 		if !ok || sf.typ != t && !(t == graph.Institution && sf.typ == graph.Enterprise) {
@@ -837,6 +861,19 @@ func (d *doc) structuralFacts() []fact {
 		}
 		if e.typ == graph.Park && e.parent >= 0 && !d.ents[e.parent].dropped && e.parent != i {
 			out = append(out, fact{s: i, o: e.parent, p: graph.PartOf, sentence: d.sentenceOfFirst(e, func(m *mention) bool { return m.parent >= 0 }), rule: "structure:sub-park"})
+		} else if e.typ == graph.Park && e.parent < 0 {
+			// A sub-park written after a bare park word (高新区澜湾科创园): the
+			// park that word points back to.
+			for _, mi := range e.mentions {
+				m := &d.mentions[mi]
+				if !d.opensWithBarePark(m) {
+					continue
+				}
+				if p := d.parkPrefix(m); p >= 0 && p != i {
+					out = append(out, fact{s: i, o: p, p: graph.PartOf, sentence: d.sentOf[m.start], rule: "structure:sub-park-bare"})
+					break
+				}
+			}
 		}
 		if e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project {
 			for _, mi := range e.mentions {
@@ -997,6 +1034,22 @@ func (d *doc) parkPrefix(m *mention) int {
 		}
 	}
 	return -1
+}
+
+// opensWithBarePark reports whether a park mention opens with a bare park
+// word (高新区, 经开区; not 园区 or 该区) that leaves a name of its own.
+func (d *doc) opensWithBarePark(m *mention) bool {
+	if m.class == "bare" || m.src == "bare-park" {
+		return false
+	}
+	name := graph.NormalizeName(m.name)
+	for _, w := range bareParks {
+		if w == "园区" || strings.HasPrefix(w, "该") || !strings.HasPrefix(name, w) {
+			continue
+		}
+		return len([]rune(name))-len([]rune(w)) >= 3
+	}
+	return false
 }
 
 // toRelations turns facts into relations: symmetric ones ordered, types

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"parkgraph/graph"
 )
@@ -28,6 +29,9 @@ func (d *doc) deriveShortForms() {
 	offer := func(c []rune, ent int, minor bool) {
 		if len(c) < 3 || lx.isGenericCore(c) || lx.hasPlace(c[:min(len(c), 2)]) && len(c) < 4 {
 			return
+		}
+		if strings.ContainsRune("县市区镇乡省州", c[len(c)-1]) {
+			return // 涟山县: a place, not the company's short name
 		}
 		if _, _, ok := lx.suffixes.longest(c, 0, len(c)); ok {
 			return // 赣锋锂业集团: a name of its own, found by its suffix
