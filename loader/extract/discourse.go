@@ -194,8 +194,6 @@ var anaphors = []struct {
 	{"该实验室", "", "实验室"},
 	{"该基金", graph.Investor, "基金"},
 	{"该校", graph.Institution, "学"},
-	{"我校", graph.Institution, "学"},
-	{"本校", graph.Institution, "学"},
 	{"该大学", graph.Institution, "大学"},
 	{"该学院", graph.Institution, "学院"},
 	// Bare words, only where a clause opens with them (公司将…, 学院今年还…):
@@ -208,7 +206,19 @@ var anaphors = []struct {
 	{"我公司", graph.Enterprise, ""},
 	{"本公司", graph.Enterprise, ""},
 	{"我司", graph.Enterprise, ""},
+	{"研究院", "", "研究院"},
+	{"实验室", "", "实验室"},
 }
+
+// anaphorStarts holds the first characters of the anaphors, so that only
+// positions holding one are tried.
+var anaphorStarts = func() map[rune]bool {
+	m := map[rune]bool{'这': true}
+	for _, a := range anaphors {
+		m[[]rune(a.word)[0]] = true
+	}
+	return m
+}()
 
 // ownAnaphor reports whether an anaphor is a company's word for itself
 // (我公司): it means the company the article is about.
@@ -217,7 +227,7 @@ func ownAnaphor(w string) bool { return w == "我公司" || w == "本公司" || 
 // bareAnaphor reports whether an anaphor is a bare word that points back
 // only where it opens a clause.
 func bareAnaphor(w string) bool {
-	return w == "公司" || w == "学院" || w == "后者" || w == "联盟"
+	return w == "公司" || w == "学院" || w == "后者" || w == "联盟" || w == "研究院" || w == "实验室"
 }
 
 // resolveAnaphora adds a mention for every anaphor that points back to an
@@ -240,7 +250,7 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if (d.cover[i] >= 0 && !d.ownWordAt(i)) || (d.m[i] != '该' && d.m[i] != '这' && d.m[i] != '公' && d.m[i] != '学' && d.m[i] != '后' && d.m[i] != '联' && !d.ownWordAt(i)) {
+		if !anaphorStarts[d.m[i]] || d.cover[i] >= 0 && !d.ownWordAt(i) {
 			continue // (我校 and 本校 stay unresolved: a college's own news may name it two ways)
 		}
 		for ai, a := range anaphors {
@@ -257,9 +267,6 @@ func (d *doc) resolveAnaphora() {
 				ent, ok = d.dominantCompany()
 			} else if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
 				break // named too long ago to be meant
-			}
-			if !ok && (a.word == "我校" || a.word == "本校") {
-				ent, ok = d.firstEducation()
 			}
 			n := len([]rune(a.word))
 			if !ok || d.covered(i, i+n) {
@@ -382,18 +389,6 @@ func (d *doc) recognizeBoards() {
 		d.aliasOf[graph.NormalizeName(name)] = exchange
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: name, src: "board", parent: -1})
 	}
-}
-
-// firstEducation returns the first university or college the document
-// names: the "我校" of a university's own news.
-func (d *doc) firstEducation() (int, bool) {
-	for _, i := range d.byPosition() {
-		m := &d.mentions[i]
-		if m.ent >= 0 && !d.ents[m.ent].dropped && d.ents[m.ent].typ == graph.Institution && isEducation(d.ents[m.ent].name) {
-			return m.ent, true
-		}
-	}
-	return -1, false
 }
 
 // recognizeCatalogueBodies finds national bodies written by a short name

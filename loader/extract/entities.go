@@ -668,7 +668,7 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 
 // parkVariant is the form of a park name used to find other forms of it:
 // park-type words shortened (经济技术开发区 → 经开区) and an administrative
-// word after the place dropped (嘉兴市… → 嘉兴…).
+// word after the place dropped (白鹭市… → 白鹭…).
 func (d *doc) parkVariant(name string) string {
 	s := graph.NormalizeName(name)
 	if strings.IndexByte(s, '(') >= 0 { // both patterns need a bracket
@@ -691,9 +691,9 @@ func (d *doc) parkVariant(name string) string {
 }
 
 // mergeParkVariants merges parks written in full and in short
-// (合肥经济技术开发区 / 合肥经开区, 嘉兴市经济技术开发区 / 嘉兴经济技术开发区), and
-// a park written with a leading city (武汉东湖高新区) into the same park
-// written without it (东湖高新区). The fuller form is the canonical name.
+// (云岭经济技术开发区 / 云岭经开区, 白鹭市经济技术开发区 / 白鹭经济技术开发区), and
+// a park written with a leading city (澜州星澜高新区) into the same park
+// written without it (星澜高新区). The fuller form is the canonical name.
 func (d *doc) mergeParkVariants() {
 	byVariant := map[string]int{}
 	for i, e := range d.ents {
@@ -801,7 +801,7 @@ func (d *doc) mergePrefixed() {
 // namesOrganisation reports whether a normalised name is that of an
 // entity of the document (the founder in front of 滇中大学云岭研究院).
 // namesFounder reports whether name is an organisation's name, alone or
-// followed by a park's or a place's: 嘉兴学院G60科创走廊 in front of
+// followed by a park's or a place's: 滇中学院云岭科创走廊 in front of
 // 产业与创新研究院.
 func (d *doc) namesFounder(name string) bool {
 	if d.namesOrganisation(name) {

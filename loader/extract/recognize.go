@@ -17,7 +17,7 @@ type mention struct {
 	class      suffixClass
 	parent     int  // for a sub-park: index of the park it is written after; else -1
 	inner      bool // nested inside a longer mention (not a top-level mention)
-	nested     bool // inner, but still names an entity of its own (山能集团 in 山能集团智慧制造园区项目)
+	nested     bool // inner, but still names an entity of its own (青禾集团 in 青禾集团智慧制造园区项目)
 	ent        int  // entity index after resolution
 	key        string
 }
@@ -481,8 +481,8 @@ var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几�
 
 var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
 
-// trimLeading drops a leading count or measure from a name: 50平方公里苏通科技
-// 产业园 names 苏通科技产业园; 3支基金 is no fund's name.
+// trimLeading drops a leading count or measure from a name: 50平方公里青禾科技
+// 产业园 names 青禾科技产业园; 3支基金 is no fund's name.
 func (d *doc) trimLeading(start, b int) int {
 	i := start
 	for i < b && (d.m[i] >= '0' && d.m[i] <= '9' || d.m[i] == '.') {
@@ -658,7 +658,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	case sf.class == classBody && pm.class == classBody && len(core) <= 3:
 		return absorbWhole // 市委市政府
 	case sf.class == classLegal && pm.typ == graph.Park && !endsWithCount(core) && (len(core) == 0 || lx.isGenericCore(core)):
-		return absorbWhole // a company named after its park: 苏州工业园区开发集团…
+		return absorbWhole // a company named after its park: 云岭工业园区开发集团…
 	case sf.class == classLegal && pm.typ == graph.Institution && d.hasAt(pm.end, "集团"):
 		return absorbWhole // 中铁二十局集团市政工程有限公司: the bureau names the group
 	case sf.class == classLegal && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "集团") && len(core) >= 2 && !lx.isGenericCore(core):
@@ -666,7 +666,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	case sf.class == classOrg && pm.src == "board" && len(core) >= 2:
 		return absorbWhole // 科创板企业培育中心: a centre named for a board
 	case sf.branch && pm.typ == graph.Enterprise:
-		return absorbWhole // 安徽合力股份有限公司合肥铸锻厂
+		return absorbWhole // 云岭重工股份有限公司白沙铸锻厂
 	case sf.class == classFund && pm.typ == graph.Park && lx.isGenericCore(core):
 		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
@@ -676,11 +676,11 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && sf.typ == graph.Institution:
 		return absorbNested // 云岭科技园孵化器: the park's own incubator; the park is named too
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
-		return absorbWhole // 嘉兴学院G60科创走廊产业与创新研究院: a college's institute named for a park
+		return absorbWhole // 滇中学院云岭科创走廊产业与创新研究院: a college's institute named for a park
 	case (sf.class == classOrg || sf.class == classFund) && pm.typ == graph.Institution && isEducation(pm.name):
-		return absorbNested // 嘉兴学院G60…研究院: the college builds it
+		return absorbNested // 滇中学院云岭…研究院: the college builds it
 	case (sf.class == classPark || sf.class == classSubpark) && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name) && len(core) >= 2:
-		return absorbNested // 北京联东集团金桥科技园: a park named with its owner
+		return absorbNested // 白鹭联创集团金沙科技园: a park named with its owner
 	case sf.class == classProject && pm.typ == graph.Park && len(core) == 0 && !strings.HasSuffix(pm.name, "区"):
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
@@ -690,7 +690,7 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 	case sf.class == classProject && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "厂") && len(core) >= 2:
 		return absorbWhole // 云岭污水处理厂提标改造工程项目: the plant is what the project works on
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
-		return absorbNested // 山能集团智慧制造园区项目
+		return absorbNested // 青禾集团智慧制造园区项目
 	}
 	return absorbNone
 }

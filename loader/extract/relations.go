@@ -885,9 +885,9 @@ func (d *doc) structuralFacts() []fact {
 			}
 		}
 	}
-	// An owner written at the start of what it builds: 山能集团 in
-	// 山能集团智慧制造园区项目, 北京联东集团 in 北京联东集团金桥科技园, 嘉兴学院 in
-	// 嘉兴学院G60科创走廊产业与创新研究院.
+	// An owner written at the start of what it builds: 青禾集团 in
+	// 青禾集团智慧制造园区项目, 白鹭联创集团 in 白鹭联创集团金沙科技园, 滇中学院 in
+	// 滇中学院云岭科创走廊产业与创新研究院.
 	seen := map[[2]int]bool{}
 	for k := range d.mentions {
 		m := &d.mentions[k]
@@ -911,6 +911,9 @@ func (d *doc) structuralFacts() []fact {
 		case graph.Project, graph.Park, graph.Institution:
 		default:
 			continue
+		}
+		if strings.HasSuffix(d.ents[m.ent].name, "大学") && strings.HasSuffix(d.ents[outer.ent].name, "学院") {
+			continue // 滇中大学材料学院: a school of the university, not built by it
 		}
 		key := [2]int{m.ent, outer.ent}
 		if seen[key] {
