@@ -277,7 +277,8 @@ func (d *doc) resolveAnaphora() {
 			if !d.mentions[k].inner {
 				d.mentions[k].ent = ent
 				d.ents[ent].mentions = append(d.ents[ent].mentions, k)
-				pos = d.byPosition()
+				// The mentions after it keep their order (pos stays
+				// valid); the anaphor itself is not one to learn from.
 				for p < len(pos) && d.mentions[pos[p]].end <= i+n {
 					p++
 				}

@@ -43,6 +43,7 @@ type doc struct {
 	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int          // entity index → the entity it was merged into
 	matchText       string               // the matching form as a string, made on first use (see text)
+	runeAt          map[rune][]int32     // where each character occurs, for long texts, made on first use (see occurrences)
 	repeats         map[string]bool      // memo of repeated
 	fired           map[string]bool      // rules that matched, for tests
 	keys            map[typedName]string // group keys by type and name
@@ -307,10 +308,7 @@ func (d *doc) listItemAt(i, lo int) bool {
 // unless a stop word ends them (落户锂电产业园).
 func (d *doc) standaloneCount(w []rune) int {
 	n := 0
-	for i := 0; i+len(w) <= len(d.m); i++ {
-		if d.m[i] != w[0] || !slices.Equal(d.m[i:i+len(w)], w) {
-			continue
-		}
+	for i := range d.occurrences(w) {
 		if d.hasAt(i+len(w), "项目", "建设") {
 			continue
 		}
@@ -320,6 +318,42 @@ func (d *doc) standaloneCount(w []rune) int {
 		n++
 	}
 	return n
+}
+
+// indexedLength is the length of text above which searches for a word use
+// an index of where each character occurs instead of a scan: a long text
+// has many candidate words to look for.
+const indexedLength = 20_000
+
+// occurrences yields, in order, every position where w is written.
+func (d *doc) occurrences(w []rune) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		if len(w) == 0 {
+			return
+		}
+		at := func(i int) bool {
+			return i+len(w) <= len(d.m) && slices.Equal(d.m[i:i+len(w)], w)
+		}
+		if len(d.m) <= indexedLength {
+			for i := 0; i+len(w) <= len(d.m); i++ {
+				if d.m[i] == w[0] && at(i) && !yield(i) {
+					return
+				}
+			}
+			return
+		}
+		if d.runeAt == nil {
+			d.runeAt = map[rune][]int32{}
+			for i, r := range d.m {
+				d.runeAt[r] = append(d.runeAt[r], int32(i))
+			}
+		}
+		for _, i := range d.runeAt[w[0]] {
+			if at(int(i)) && !yield(int(i)) {
+				return
+			}
+		}
+	}
 }
 
 // descriptive reports whether a core only says what kind of thing follows:

@@ -143,21 +143,12 @@ func dropBracketed(rs []rune) []rune {
 // first of them.
 func (d *doc) usesApart(f []rune) (first, uses int) {
 	first = -1
-	for i := 0; i+len(f) <= len(d.m); i++ {
-		if d.m[i] != f[0] || d.sentOf[i] < 0 {
+	next := 0 // uses do not overlap
+	for i := range d.occurrences(f) {
+		if i < next || d.sentOf[i] < 0 {
 			continue
 		}
 		end := i + len(f)
-		match := true
-		for k := range f {
-			if d.m[i+k] != f[k] {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
 		if d.covered(i, end) {
 			// Inside a name read over a conjunction (青禾锂电和白鹭精工有限公司)
 			// the short name still counts.
@@ -172,7 +163,7 @@ func (d *doc) usesApart(f []rune) (first, uses int) {
 			first = i
 		}
 		uses++
-		i = end - 1
+		next = end
 	}
 	return first, uses
 }
