@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"runtime/debug"
 
 	"fmt"
 	"io"
@@ -125,6 +126,7 @@ func analyze(ctx context.Context, o analyzeOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	defer st.Close()
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit)) // as build does
 	snap, err := nonEmptySnapshot(ctx, st, o.DB)
 	if err != nil {
 		return err

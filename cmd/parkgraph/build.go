@@ -42,6 +42,7 @@ type buildOptions struct {
 // generated articles needs about 700 MB at its peak; the rest of a 2 GB
 // budget is for the store's mapped pages and the program itself. A larger
 // graph is not refused: past the limit the collector runs more often.
+// analyze and export, which also hold the whole graph, use it too.
 const buildMemoryLimit = 1 << 30
 
 // ingestMemoryLimit is the soft limit on the Go runtime's memory while

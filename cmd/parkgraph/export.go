@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"parkgraph/export"
@@ -105,6 +106,7 @@ func exportGraph(ctx context.Context, o exportOptions, stdout, stderr io.Writer)
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit)) // as build does
 	snap, err := readSnapshot(ctx, o.DB)
 	if err != nil {
 		return err
