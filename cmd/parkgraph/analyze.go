@@ -126,7 +126,10 @@ func analyze(ctx context.Context, o analyzeOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	defer st.Close()
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit)) // as build does
+	// As build does: a soft limit on the heap, and the store's mapped pages
+	// handed back as they are read.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	defer st.ReleasePagesEvery(releaseInterval)()
 	snap, err := nonEmptySnapshot(ctx, st, o.DB)
 	if err != nil {
 		return err
