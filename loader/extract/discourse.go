@@ -210,15 +210,19 @@ var anaphors = []struct {
 	{"实验室", "", "实验室"},
 }
 
-// anaphorStarts holds the first characters of the anaphors, so that only
-// positions holding one are tried.
-var anaphorStarts = func() map[rune]bool {
-	m := map[rune]bool{'这': true}
+// anaphorStarts marks the first characters of the anaphors (all in the
+// Basic Multilingual Plane), so that only positions holding one are tried.
+var anaphorStarts = func() (set [1 << 16 / 64]uint64) {
 	for _, a := range anaphors {
-		m[[]rune(a.word)[0]] = true
+		r := []rune(a.word)[0]
+		set[r/64] |= 1 << (r % 64)
 	}
-	return m
+	return set
 }()
+
+func startsAnaphor(r rune) bool {
+	return r < 1<<16 && anaphorStarts[r/64]&(1<<(r%64)) != 0
+}
 
 // ownAnaphor reports whether an anaphor is a company's word for itself
 // (我公司): it means the company the article is about.
@@ -250,7 +254,7 @@ func (d *doc) resolveAnaphora() {
 			}
 			p++
 		}
-		if !anaphorStarts[d.m[i]] || d.cover[i] >= 0 && !d.ownWordAt(i) {
+		if !startsAnaphor(d.m[i]) || d.cover[i] >= 0 && !d.ownWordAt(i) {
 			continue // (我校 and 本校 stay unresolved: a college's own news may name it two ways)
 		}
 		for ai, a := range anaphors {

@@ -308,7 +308,7 @@ func (d *doc) listItemAt(i, lo int) bool {
 // unless a stop word ends them (落户锂电产业园).
 func (d *doc) standaloneCount(w []rune) int {
 	n := 0
-	for i := range d.occurrences(w) {
+	for i := d.nextOccurrence(w, 0); i >= 0; i = d.nextOccurrence(w, i+1) {
 		if d.hasAt(i+len(w), "项目", "建设") {
 			continue
 		}
@@ -325,35 +325,33 @@ func (d *doc) standaloneCount(w []rune) int {
 // has many candidate words to look for.
 const indexedLength = 20_000
 
-// occurrences yields, in order, every position where w is written.
-func (d *doc) occurrences(w []rune) func(yield func(int) bool) {
-	return func(yield func(int) bool) {
-		if len(w) == 0 {
-			return
-		}
-		at := func(i int) bool {
-			return i+len(w) <= len(d.m) && slices.Equal(d.m[i:i+len(w)], w)
-		}
-		if len(d.m) <= indexedLength {
-			for i := 0; i+len(w) <= len(d.m); i++ {
-				if d.m[i] == w[0] && at(i) && !yield(i) {
-					return
-				}
-			}
-			return
-		}
-		if d.runeAt == nil {
-			d.runeAt = map[rune][]int32{}
-			for i, r := range d.m {
-				d.runeAt[r] = append(d.runeAt[r], int32(i))
+// nextOccurrence returns the first position at or after from where w is
+// written, or -1.
+func (d *doc) nextOccurrence(w []rune, from int) int {
+	if len(w) == 0 {
+		return -1
+	}
+	if len(d.m) <= indexedLength {
+		for i := from; i+len(w) <= len(d.m); i++ {
+			if d.m[i] == w[0] && slices.Equal(d.m[i:i+len(w)], w) {
+				return i
 			}
 		}
-		for _, i := range d.runeAt[w[0]] {
-			if at(int(i)) && !yield(int(i)) {
-				return
-			}
+		return -1
+	}
+	if d.runeAt == nil {
+		d.runeAt = map[rune][]int32{}
+		for i, r := range d.m {
+			d.runeAt[r] = append(d.runeAt[r], int32(i))
 		}
 	}
+	at := d.runeAt[w[0]]
+	for k, _ := slices.BinarySearch(at, int32(from)); k < len(at); k++ {
+		if i := int(at[k]); i+len(w) <= len(d.m) && slices.Equal(d.m[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // descriptive reports whether a core only says what kind of thing follows:

@@ -143,9 +143,8 @@ func dropBracketed(rs []rune) []rune {
 // first of them.
 func (d *doc) usesApart(f []rune) (first, uses int) {
 	first = -1
-	next := 0 // uses do not overlap
-	for i := range d.occurrences(f) {
-		if i < next || d.sentOf[i] < 0 {
+	for i := d.nextOccurrence(f, 0); i >= 0; i = d.nextOccurrence(f, i+1) {
+		if d.sentOf[i] < 0 {
 			continue
 		}
 		end := i + len(f)
@@ -163,7 +162,7 @@ func (d *doc) usesApart(f []rune) (first, uses int) {
 			first = i
 		}
 		uses++
-		next = end
+		i = end - 1 // uses do not overlap
 	}
 	return first, uses
 }
