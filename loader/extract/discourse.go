@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -175,46 +176,64 @@ func (d *doc) recognizeJointActs() {
 	}
 }
 
-// anaphors are words that point back to the entity of a kind named last
-// before them (该项目 → the project named last).
-var anaphors = []struct {
+// anaphorKind says where an anaphor points back and what it may mean.
+type anaphorKind int
+
+const (
+	demonstrative anaphorKind = iota // 该项目: the entity of its kind named last
+	bareWord                         // 公司, 学院: the same, only where it opens a clause and the entity was named in its sentence or the one before
+	ownWord                          // 我公司: the company the article is about
+)
+
+// anaphor is a word that points back to an entity named earlier.
+type anaphor struct {
 	word string
 	typ  graph.EntityType // "" when the suffix decides
 	tail string           // the entity's name must end with this, "" for any
-}{
-	{"该项目", graph.Project, ""},
-	{"这一项目", graph.Project, ""},
-	{"该公司", graph.Enterprise, ""},
-	{"该企业", graph.Enterprise, ""},
-	{"该集团", graph.Enterprise, "集团"},
-	{"该基地", "", "基地"},
-	{"该中心", "", "中心"},
-	{"该平台", "", "平台"},
-	{"该研究院", "", "研究院"},
-	{"该实验室", "", "实验室"},
-	{"该基金", graph.Investor, "基金"},
-	{"该校", graph.Institution, "学"},
-	{"该大学", graph.Institution, "大学"},
-	{"该学院", graph.Institution, "学院"},
-	// Bare words, only where a clause opens with them (公司将…, 学院今年还…):
-	{"公司", graph.Enterprise, ""},
-	{"学院", graph.Institution, "学院"},
-	{"后者", "", ""},
-	{"联盟", graph.Institution, "联盟"},
-	{"该联盟", graph.Institution, "联盟"},
-	{"该产业园", graph.Park, "产业园"},
-	{"我公司", graph.Enterprise, ""},
-	{"本公司", graph.Enterprise, ""},
-	{"我司", graph.Enterprise, ""},
-	{"研究院", "", "研究院"},
-	{"实验室", "", "实验室"},
+	kind anaphorKind
+	n    int // the word's length in characters
 }
+
+// anaphors are the words that point back (该项目 → the project named last).
+var anaphors = func() []anaphor {
+	as := []anaphor{
+		{word: "该项目", typ: graph.Project},
+		{word: "这一项目", typ: graph.Project},
+		{word: "该公司", typ: graph.Enterprise},
+		{word: "该企业", typ: graph.Enterprise},
+		{word: "该集团", typ: graph.Enterprise, tail: "集团"},
+		{word: "该基地", tail: "基地"},
+		{word: "该中心", tail: "中心"},
+		{word: "该平台", tail: "平台"},
+		{word: "该研究院", tail: "研究院"},
+		{word: "该实验室", tail: "实验室"},
+		{word: "该基金", typ: graph.Investor, tail: "基金"},
+		{word: "该校", typ: graph.Institution, tail: "学"},
+		{word: "该大学", typ: graph.Institution, tail: "大学"},
+		{word: "该学院", typ: graph.Institution, tail: "学院"},
+		{word: "该联盟", typ: graph.Institution, tail: "联盟"},
+		{word: "该产业园", typ: graph.Park, tail: "产业园"},
+		{word: "公司", typ: graph.Enterprise, kind: bareWord},
+		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
+		{word: "后者", kind: bareWord},
+		{word: "联盟", typ: graph.Institution, tail: "联盟", kind: bareWord},
+		{word: "研究院", tail: "研究院", kind: bareWord},
+		{word: "实验室", tail: "实验室", kind: bareWord},
+		{word: "我公司", typ: graph.Enterprise, kind: ownWord},
+		{word: "本公司", typ: graph.Enterprise, kind: ownWord},
+		{word: "我司", typ: graph.Enterprise, kind: ownWord},
+	}
+	for i := range as {
+		as[i].n = utf8.RuneCountInString(as[i].word)
+	}
+	return as
+}()
 
 // anaphorStarts marks the first characters of the anaphors (all in the
 // Basic Multilingual Plane), so that only positions holding one are tried.
 var anaphorStarts = func() (set [1 << 16 / 64]uint64) {
 	for _, a := range anaphors {
-		r := []rune(a.word)[0]
+		r, _ := utf8.DecodeRuneInString(a.word)
 		set[r/64] |= 1 << (r % 64)
 	}
 	return set
@@ -224,21 +243,14 @@ func startsAnaphor(r rune) bool {
 	return r < 1<<16 && anaphorStarts[r/64]&(1<<(r%64)) != 0
 }
 
-// ownAnaphor reports whether an anaphor is a company's word for itself
-// (我公司): it means the company the article is about.
-func ownAnaphor(w string) bool { return w == "我公司" || w == "本公司" || w == "我司" }
-
-// bareAnaphor reports whether an anaphor is a bare word that points back
-// only where it opens a clause.
-func bareAnaphor(w string) bool {
-	return w == "公司" || w == "学院" || w == "后者" || w == "联盟" || w == "研究院" || w == "实验室"
-}
-
 // resolveAnaphora adds a mention for every anaphor that points back to an
 // entity named earlier in the article. The mention takes part in relations
 // but adds no alias.
 func (d *doc) resolveAnaphora() {
-	last := map[int]int{} // anaphor index → entity
+	last := make([]int, len(anaphors)) // anaphor index → the entity it would mean, -1 for none
+	for ai := range last {
+		last[ai] = -1
+	}
 	pos := d.byPosition()
 	p := 0
 	for i := 0; i < len(d.m); i++ {
@@ -261,18 +273,19 @@ func (d *doc) resolveAnaphora() {
 			if !d.hasAt(i, a.word) {
 				continue
 			}
-			if bareAnaphor(a.word) && !d.opensClause(i, len([]rune(a.word))) {
+			if a.kind == bareWord && !d.opensClause(i, a.n) {
 				break
 			}
-			ent, ok := last[ai]
-			if a.word == "公司" {
+			ent, ok := last[ai], last[ai] >= 0
+			switch {
+			case a.word == "公司":
 				ent, ok = d.companyMeant(i)
-			} else if ownAnaphor(a.word) {
+			case a.kind == ownWord:
 				ent, ok = d.dominantCompany()
-			} else if ok && bareAnaphor(a.word) && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 {
-				break // named too long ago to be meant
+			case ok && a.kind == bareWord && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1:
+				ok = false // named too long ago to be meant
 			}
-			n := len([]rune(a.word))
+			n := a.n
 			if !ok || d.covered(i, i+n) {
 				break
 			}
@@ -296,7 +309,12 @@ func (d *doc) resolveAnaphora() {
 // ownWordAt reports whether a company's word for itself (我公司) starts at i,
 // where a recogniser may have taken it for a name.
 func (d *doc) ownWordAt(i int) bool {
-	return d.hasAt(i, "我公司", "本公司", "我司")
+	for _, a := range anaphors {
+		if a.kind == ownWord && d.hasAt(i, a.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // companyMeant returns the company a clause-opening 公司 at i means: of the

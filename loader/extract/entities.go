@@ -379,6 +379,23 @@ func (d *doc) mergeBodyAbbreviations() {
 	}
 }
 
+// onlyOther returns the one entity, other than i and not dropped, that
+// match accepts, or -1 when none or several do (a short form that fits two
+// names stays apart from both).
+func (d *doc) onlyOther(i int, match func(o *entity) bool) int {
+	found := -1
+	for j, o := range d.ents {
+		if j == i || o.dropped || !match(o) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = j
+	}
+	return found
+}
+
 // mergeLocalBodies merges a body written with only its level (市工业和信息化局)
 // into the one body named with its place (澜州市工业和信息化局).
 func (d *doc) mergeLocalBodies() {
@@ -390,20 +407,13 @@ func (d *doc) mergeLocalBodies() {
 		if !(strings.HasPrefix(k, "市") || strings.HasPrefix(k, "省") || strings.HasPrefix(k, "县") || strings.HasPrefix(k, "区")) || len([]rune(k)) < 5 {
 			continue
 		}
-		to := -1
-		for j, o := range d.ents {
-			if j == i || o.dropped || o.typ != graph.Institution {
-				continue
+		to := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != graph.Institution {
+				return false
 			}
-			ok := strings.TrimPrefix(o.key, "Institution|")
-			if rest, found := strings.CutSuffix(ok, k); found && len([]rune(rest)) >= 2 && len([]rune(rest)) <= 4 {
-				if to >= 0 {
-					to = -2
-					break
-				}
-				to = j
-			}
-		}
+			rest, found := strings.CutSuffix(strings.TrimPrefix(o.key, "Institution|"), k)
+			return found && len([]rune(rest)) >= 2 && len([]rune(rest)) <= 4
+		})
 		if to >= 0 {
 			d.mergeInto(i, to)
 		}
@@ -427,26 +437,19 @@ func (d *doc) mergeShortCompanies() {
 		if lx.isGenericCore(short) {
 			continue
 		}
-		to := -1
-		for j, o := range d.ents {
-			if j == i || o.dropped || o.typ != graph.Enterprise && o.typ != graph.Investor {
-				continue
+		to := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != graph.Enterprise && o.typ != graph.Investor {
+				return false
 			}
 			full := matchRunes([]rune(unquoted(o.name)))
 			if !endsWithLegalForm(string(full)) {
-				continue
+				return false
 			}
 			if k := placePrefix(lx, full); k > 0 && k < len(full) {
 				full = full[k:]
 			}
-			if len(full) > len(short)+2 && hasPrefixRunes(full, string(short)) {
-				if to >= 0 {
-					to = -2 // two candidates: leave both
-					break
-				}
-				to = j
-			}
-		}
+			return len(full) > len(short)+2 && hasPrefixRunes(full, string(short))
+		})
 		if to >= 0 {
 			d.mergeInto(i, to)
 		}
@@ -478,21 +481,13 @@ func (d *doc) mergeParkAbbreviations() {
 		if !ok || len([]rune(short.core)) < 2 || lx.isGenericCore([]rune(short.core)) {
 			continue
 		}
-		target := -1
-		for j, o := range d.ents {
-			if j == i || o.dropped || o.typ != graph.Park {
-				continue
+		target := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != graph.Park {
+				return false
 			}
 			long, ok := split(o.name)
-			if !ok || long.kind != short.kind || len(long.core) <= len(short.core) || !strings.Contains(long.core, short.core) {
-				continue
-			}
-			if target >= 0 {
-				target = -2 // fits two parks
-				break
-			}
-			target = j
-		}
+			return ok && long.kind == short.kind && len(long.core) > len(short.core) && strings.Contains(long.core, short.core)
+		})
 		if target >= 0 {
 			d.defineAlias(e.name, d.ents[target].name) // the full form stays the name
 			d.mergeInto(i, target)
