@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"parkgraph/graph"
 	"parkgraph/graph/analysis"
 	"parkgraph/graph/store"
 )
@@ -18,31 +19,13 @@ func BenchmarkWriteAnalysis(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{1000, 4000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			docs := corpusDocuments(b, n)
-			st, err := store.Open("bolt:" + filepath.Join(b.TempDir(), "db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer st.Close()
-			for i := 0; i < len(docs); i += 500 {
-				if _, err := st.PutBatch(ctx, docs[i:min(i+500, len(docs))]); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := st.Reopen(); err != nil {
-				b.Fatal(err)
-			}
-			snap, err := st.Snapshot(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			opt := analysis.DefaultOptions()
-			rep := analysis.Analyze(snap, opt)
+			st, snap, run := analysedCorpusStore(b, n)
 			quads, round := 0, uint64(0)
 			for b.Loop() {
 				round++
 				// Each round replaces the previous round's results.
-				res, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: opt.Seed + round})
+				run.Seed = round
+				res, err := st.WriteAnalysis(ctx, snap, run)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -51,4 +34,33 @@ func BenchmarkWriteAnalysis(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(max(quads, 1)), "ns/quad")
 		})
 	}
+}
+
+// analysedCorpusStore writes n generated articles into a new bolt store,
+// reopens it as build does, and returns it with its graph, analysed, and
+// the description of an analysis run of it. The store closes with tb.
+func analysedCorpusStore(tb testing.TB, n int) (*store.Store, *graph.Snapshot, store.AnalysisRun) {
+	tb.Helper()
+	ctx := context.Background()
+	docs := corpusDocuments(tb, n)
+	st, err := store.Open("bolt:" + filepath.Join(tb.TempDir(), "db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	for i := 0; i < len(docs); i += 500 {
+		if _, err := st.PutBatch(ctx, docs[i:min(i+500, len(docs))]); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := st.Reopen(); err != nil {
+		tb.Fatal(err)
+	}
+	snap, err := st.Snapshot(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opt := analysis.DefaultOptions()
+	rep := analysis.Analyze(snap, opt)
+	return st, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: opt.Seed}
 }

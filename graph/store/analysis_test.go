@@ -164,28 +164,17 @@ func TestWriteAnalysis(t *testing.T) {
 // removes every one of them.
 func TestWriteAnalysisParts(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open("bolt:" + filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.PutBatch(ctx, corpusDocuments(t, 300)); err != nil {
-		t.Fatal(err)
-	}
-	snap, err := st.Snapshot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := analysis.DefaultOptions()
-	rep := analysis.Analyze(snap, opt)
-	first, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: 1})
+	st, snap, run := analysedCorpusStore(t, 300)
+	run.Seed = 1
+	first, err := st.WriteAnalysis(ctx, snap, run)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if first.Added < 3*graph.RunPartSize {
 		t.Fatalf("the run wrote %d quads; the test needs several parts", first.Added)
 	}
-	second, err := st.WriteAnalysis(ctx, snap, store.AnalysisRun{Modularity: rep.Modularity, Resolution: opt.Resolution, Seed: 2})
+	run.Seed = 2
+	second, err := st.WriteAnalysis(ctx, snap, run)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -243,15 +243,27 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		}
 		r.where[slot] = re
 	}
-	for _, w := range s.Fields["notafter"] {
-		slot, chars, _ := strings.Cut(w, " ")
-		if chars = strings.TrimSpace(chars); chars == "" {
-			return nil, s.first.errorf("rule %s: notafter %q: want SLOT CHARACTERS", s.Name, w)
+	// slotTexts reads the lines of a field that name a slot and a text.
+	slotTexts := func(field, want string) (map[string]string, error) {
+		var out map[string]string
+		for _, w := range s.Fields[field] {
+			slot, text, _ := strings.Cut(w, " ")
+			if text = strings.TrimSpace(text); text == "" {
+				return nil, s.first.errorf("rule %s: %s %q: want %s", s.Name, field, w, want)
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[slot] = text
 		}
-		if r.notAfter == nil {
-			r.notAfter = map[string]string{}
-		}
-		r.notAfter[slot] = chars
+		return out, nil
+	}
+	var err error
+	if r.notAfter, err = slotTexts("notafter", "SLOT CHARACTERS"); err != nil {
+		return nil, err
+	}
+	if r.listStop, err = slotTexts("liststop", "SLOT TEXT"); err != nil {
+		return nil, err
 	}
 	for _, w := range s.Fields["notbetween"] {
 		f := strings.Fields(w)
@@ -259,16 +271,6 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: notbetween %q: want SLOT SLOT TEXT", s.Name, w)
 		}
 		r.notBetween = append(r.notBetween, [3]string{f[0], f[1], f[2]})
-	}
-	for _, w := range s.Fields["liststop"] {
-		slot, text, _ := strings.Cut(w, " ")
-		if text = strings.TrimSpace(text); text == "" {
-			return nil, s.first.errorf("rule %s: liststop %q: want SLOT TEXT", s.Name, w)
-		}
-		if r.listStop == nil {
-			r.listStop = map[string]string{}
-		}
-		r.listStop[slot] = text
 	}
 	for _, w := range s.Fields["type"] {
 		slot, t, _ := strings.Cut(w, " ")
