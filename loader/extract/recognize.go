@@ -811,7 +811,8 @@ var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "
 
 // investedBefore reports whether what starts at start is what a sum is
 // invested to build (投资5亿元在…建设智能装备产业基地项目): a building verb
-// right before it, an investment of so much 元 shortly before that.
+// right before it, an investment of so much 元 shortly before that, or 投资
+// right before the verb (投资建设…项目).
 func (d *doc) investedBefore(start, lo int) bool {
 	n := d.wordEndingAt(lo, start, buildingVerbs)
 	if n == 0 {
@@ -819,7 +820,8 @@ func (d *doc) investedBefore(start, lo int) bool {
 	}
 	i := start - n
 	window := string(d.m[max(lo, i-24):i])
-	return strings.Contains(window, "投资") && strings.Contains(window, "元")
+	return strings.Contains(window, "投资") && strings.Contains(window, "元") ||
+		strings.HasSuffix(window, "投资") && n == 2 // 将投资建设智能制造产业园项目
 }
 
 // isAssociation reports whether a suffix names a body of members: 协会,
