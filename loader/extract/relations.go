@@ -358,7 +358,56 @@ func (d *doc) relations() []graph.Relation {
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return d.toRelations(facts)
+	return d.toRelations(mostSpecific(d.ents, facts))
+}
+
+// mostSpecific drops the located_in facts that place something in a park
+// when it is also placed in a part of that park: the guideline places an
+// organisation in the most specific park only (X位于P的S园区: X is in S,
+// and S part of P).
+func mostSpecific(ents []*entity, facts []fact) []fact {
+	name := func(i int) string { return ents[i].name }
+	parents := map[string][]string{}
+	for _, f := range facts {
+		if f.p == graph.PartOf && !ents[f.s].dropped && !ents[f.o].dropped {
+			parents[name(f.s)] = append(parents[name(f.s)], name(f.o))
+		}
+	}
+	if len(parents) == 0 {
+		return facts
+	}
+	// Every park that holds a park something is placed in, however far up.
+	within := map[string]map[string]bool{} // subject → parks to drop
+	for _, f := range facts {
+		if f.p != graph.LocatedIn || ents[f.s].dropped || ents[f.o].dropped {
+			continue
+		}
+		todo, seen := parents[name(f.o)], map[string]bool{name(f.o): true}
+		for len(todo) > 0 {
+			p := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if within[name(f.s)] == nil {
+				within[name(f.s)] = map[string]bool{}
+			}
+			within[name(f.s)][p] = true
+			todo = append(todo, parents[p]...)
+		}
+	}
+	if len(within) == 0 {
+		return facts
+	}
+	out := facts[:0:0]
+	for _, f := range facts {
+		if f.p == graph.LocatedIn && within[name(f.s)][name(f.o)] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // defaultFacts places the projects no rule placed in the article's own
