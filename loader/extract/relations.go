@@ -354,11 +354,18 @@ type fact struct {
 // relations runs every rule over every sentence and adds the relations that
 // follow from the document's structure (sub-parks, park bodies).
 func (d *doc) relations() []graph.Relation {
+	return d.toRelations(d.facts())
+}
+
+// facts gathers the facts the relations are made of: what the rules found,
+// what the document's structure and its home park give, each placed in the
+// most specific park.
+func (d *doc) facts() []fact {
 	facts := d.ruleFacts()
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return d.toRelations(mostSpecific(d.ents, facts))
+	return mostSpecific(d.ents, facts)
 }
 
 // mostSpecific drops the located_in facts that place something in a park

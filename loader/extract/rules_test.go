@@ -30,9 +30,7 @@ func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
 	st := x.newDoc(d)
 	st.recognize()
 	st.resolve()
-	facts := st.ruleFacts()
-	st.dropIdleEmployers(facts)
-	facts = append(facts, st.structuralFacts()...)
+	facts := st.facts()
 	d.Relations = st.toRelations(facts)
 	d.Entities = st.entities()
 	var kept []fact
