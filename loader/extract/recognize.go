@@ -231,6 +231,9 @@ func (d *doc) recognizeSuffixed() {
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
+		if (sf.class == classPark || sf.class == classSubpark) && batchRE.MatchString(string(core)) {
+			continue // 国家首批自主创新示范区: a designation parks are given, not a park
+		}
 		if sf.class == classProject {
 			// What follows the last mention a project's name took in must
 			// name something too: 衡水高新区2019年第二次项目 does not.
@@ -805,6 +808,9 @@ func (d *doc) definedShortEndingAt(lo, i int) bool {
 
 // shortDefRE finds the short names an article defines: 简称“X”, 简称:X.
 var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
+
+// batchRE finds the batch a designation opens with: 国家首批, 第二批.
+var batchRE = regexp.MustCompile(`^(?:国家|全国|省级|国家级)?(?:首批|第[一二三四五六七八九十0-9]+批)`)
 
 // buildingVerbs build what follows them: 建设智能装备产业基地项目.
 var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"}
