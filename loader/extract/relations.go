@@ -715,10 +715,17 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		return text[a:b]
 	}
 	for slot, chars := range r.notAfter {
-		if a, _ := groupLoc(slot); a > 0 {
-			if prev, _ := utf8.DecodeLastRuneInString(text[:a]); strings.ContainsRune(chars, prev) {
+		a, _ := groupLoc(slot)
+		for a > 0 {
+			prev, n := utf8.DecodeLastRuneInString(text[:a])
+			if prev >= typeBase[graph.Park] && prev <= typeBase[graph.Park]+0xFF {
+				a -= n // 位于P园区S: the park a sub-park is written after is part of its name
+				continue
+			}
+			if strings.ContainsRune(chars, prev) {
 				return nil
 			}
+			break
 		}
 	}
 	for _, nb := range r.notBetween {
