@@ -940,7 +940,11 @@ func (d *doc) structuralFacts() []fact {
 				}
 			}
 		}
-		if e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project {
+		// A fund named after its park (云岭高新区产业引导基金) is the park's
+		// money, not an organisation housed in it: the development set places
+		// no such fund.
+		parkFund := e.typ == graph.Investor && strings.HasSuffix(strings.TrimSuffix(e.name, "池"), "基金")
+		if (e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project) && !parkFund {
 			for _, mi := range e.mentions {
 				m := &d.mentions[mi]
 				if p := d.parkPrefix(m); p >= 0 && p != i {
