@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -116,6 +117,9 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		if len(rs) < 2 || len(rs) > 14 || d.x.lex.isGenericCore(rs) || rs[0] == '(' || rs[0] == ')' {
 			continue
 		}
+		if ordinalRE.MatchString(string(rs)) {
+			continue // 今年第3家、累计第21家上市企业: ranks, not names
+		}
 		if _, sf, ok := d.x.lex.suffixes.longest(rs, 0, len(rs)); ok && sf.typ != typ && len([]rune(sf.word)) >= 2 {
 			// 科教园区 in a list of projects names a kind of place; a real
 			// park of that name would have been recognised by its suffix.
@@ -124,6 +128,10 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})
 	}
 }
+
+// ordinalRE finds a rank or a count among a list's items: 第3家, 累计第,
+// 12家.
+var ordinalRE = regexp.MustCompile(`第[0-9一二三四五六七八九十百]*[家个项位名批]?$|^[0-9一二三四五六七八九十百]+[家个项]$`)
 
 // jointCues open and close the partners of a joint act: 由园区联合A和B共同建设.
 var jointCues = []struct{ open, close string }{

@@ -208,9 +208,9 @@ func (d *doc) recognizeSuffixed() {
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
 		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
-		if (sf.class == classOrg && sf.typ == graph.Institution || sf.class == classFund) && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
-			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金: a park's own
-			// centre or fund is named with the park.
+		if parent >= 0 && len(core) >= 2 && (sf.class == classOrg && sf.typ == graph.Institution && lx.isGenericCore(core) || sf.class == classFund) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
+			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金, 云岭高新区科技
+			// 成果转化基金: a park's own centre or fund is named with the park.
 			start, parent = d.mentions[parent].start, -1
 			core = d.m[start:b]
 			owned = true
@@ -606,6 +606,13 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			}
 			i = j
 			continue
+		}
+		if r == ' ' && i-2 >= lo && i < b && isLatinLetter(d.m[i-2]) && isLatinLetter(d.m[i]) {
+			i-- // Micro LED显示工程研究中心: a space between two Latin words
+			continue
+		}
+		if r == '年' && i-5 >= lo && sf.class != classProject && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-4]) && isASCIIDigit(d.m[i-5]) {
+			break // 2022年云岭股权投资基金管理有限公司: a year opens the clause
 		}
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
