@@ -189,8 +189,8 @@ func (d *doc) recognizeSuffixed() {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 && !governed && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
-			continue // 园区 alone names a park only when the article names it again
+		if sf.class == classSubpark && parent < 0 && !governed && !(len(core) >= 2 && !descriptive(core) && (d.repeated(start, e) || d.settledIn(start) && !lx.isGenericCore(core))) {
+			continue // 园区 alone names a park only when the article names it again, or something settles in it
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
 			if d.m[start] == '据' || !lx.places.startsAt(d.m, start, min(b, start+4)) {
@@ -780,6 +780,15 @@ func (d *doc) governedSubpark(start int) bool {
 		}
 	}
 	return false
+}
+
+// settleVerbs place what comes before them in what follows: 落户宏伟园区.
+var settleVerbs = []string{"落户", "落户于", "落户到", "入驻", "位于", "坐落于", "落地", "迁入", "布局在"}
+
+// settledIn reports whether a verb of settling ends right before start.
+func (d *doc) settledIn(start int) bool {
+	lo, _ := d.sentenceBounds(start)
+	return d.wordEndingAt(lo, start, settleVerbs) > 0
 }
 
 // ownerEndingAt reports whether an organisation's name ends at i.
