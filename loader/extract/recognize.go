@@ -457,7 +457,9 @@ func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 		// by its words however generic.
 		return d.x.lex.hasPlace(core) || parent >= 0
 	case classSubpark:
-		return parent >= 0 && d.x.lex.hasPlace(core) // 自由贸易试验区武汉片区
+		// 自由贸易试验区武汉片区, 兰州新区精细化工园区: after its park, a
+		// place or an industry names an area; 重点园区, 各园区 do not.
+		return parent >= 0 && (d.x.lex.hasPlace(core) || len(core) >= 2 && !strings.ContainsRune("各该本此其重主相有这那等多全", core[0]))
 	}
 	return false
 }
