@@ -254,6 +254,9 @@ func (d *doc) recognizeSuffixed() {
 		if d.honourEndsAt(e) {
 			continue
 		}
+		if sf.word == "公司" && subsidiaryRE.MatchString(string(core)) {
+			continue // 陇祥新材料全资子公司: a relation to a company, not a name
+		}
 		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
 			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
 		}
@@ -783,6 +786,10 @@ func (d *doc) governedSubpark(start int) bool {
 	}
 	return false
 }
+
+// subsidiaryRE finds the end of a phrase that calls a company another's
+// subsidiary: 全资子, 控股子, 旗下子.
+var subsidiaryRE = regexp.MustCompile(`(?:全资|控股|旗下|下属|参股)[子分孙]$`)
 
 // settleVerbs place what comes before them in what follows: 落户宏伟园区.
 var settleVerbs = []string{"落户", "落户于", "落户到", "入驻", "位于", "坐落于", "落地", "迁入", "布局在"}
