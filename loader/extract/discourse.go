@@ -222,6 +222,7 @@ var anaphors = func() []anaphor {
 		{word: "该联盟", typ: graph.Institution, tail: "联盟"},
 		{word: "该产业园", typ: graph.Park, tail: "产业园"},
 		{word: "公司", typ: graph.Enterprise, kind: bareWord},
+		{word: "其", typ: graph.Enterprise, kind: bareWord},
 		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
 		{word: "后者", kind: bareWord},
 		{word: "联盟", typ: graph.Institution, tail: "联盟", kind: bareWord},
@@ -284,6 +285,9 @@ func (d *doc) resolveAnaphora() {
 			if a.kind == bareWord && !d.opensClause(i, a.n) {
 				break
 			}
+			if a.word == "其" && d.hasAt(i, "其中", "其他", "其余", "其它", "其实", "其次", "其间", "其后", "其一", "其二", "其三") {
+				break // 其中, 其余: words of their own, not "it"
+			}
 			ent, ok := last[ai], last[ai] >= 0
 			switch {
 			case a.word == "公司":
@@ -327,7 +331,8 @@ func (d *doc) ownWordAt(i int) bool {
 
 // companyMeant returns the company a clause-opening 公司 at i means: of the
 // companies named in its sentence or the one before, the one the article
-// names most; failing those, the company the article is about.
+// names most; failing those, the company the article is about, or the one
+// company named two sentences before.
 func (d *doc) companyMeant(i int) (int, bool) {
 	si := d.sentOf[i]
 	best, bestN := -1, 0
@@ -335,22 +340,33 @@ func (d *doc) companyMeant(i int) (int, bool) {
 		if e.dropped || e.typ != graph.Enterprise {
 			continue
 		}
-		near := false
-		for _, mi := range e.mentions {
-			m := &d.mentions[mi]
-			if m.end <= i && d.sentOf[m.start] >= si-1 {
-				near = true
-				break
-			}
-		}
-		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && d.lastSentenceOf(ei, i) > d.lastSentenceOf(best, i)) {
+		last := d.lastSentenceOf(ei, i)
+		near := last >= 0 && last >= si-1
+		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && last > d.lastSentenceOf(best, i)) {
 			best, bestN = ei, len(e.mentions)
 		}
 	}
 	if best >= 0 {
 		return best, true
 	}
-	return d.dominantCompany()
+	if ent, ok := d.dominantCompany(); ok {
+		return ent, true
+	}
+	// Failing those, the one company named two sentences before, when no
+	// other enterprise was named since.
+	only := -1
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		if last := d.lastSentenceOf(ei, i); last >= 0 && last >= si-2 {
+			if only >= 0 {
+				return -1, false
+			}
+			only = ei
+		}
+	}
+	return only, only >= 0
 }
 
 // dominantCompany returns the company the article names most, when it
