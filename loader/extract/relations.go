@@ -441,7 +441,55 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 			out = append(out, fact{s: i, o: home, p: graph.LocatedIn, sentence: d.sentenceOfFirst(e, func(*mention) bool { return true }), rule: "default:article-park"})
 		}
 	}
+	// A clause with no subject that opens by bringing firms in (先后引进A、
+	// B等重点企业27家) speaks for the article's park, as reports do.
+	for _, k := range d.byPosition() {
+		m := &d.mentions[k]
+		if m.ent < 0 || placed[m.ent] || d.ents[m.ent].dropped || d.ents[m.ent].typ != graph.Enterprise || !d.introducedAt(m.start) {
+			continue
+		}
+		placed[m.ent] = true
+		out = append(out, fact{s: m.ent, o: home, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "default:introduced"})
+	}
 	return out
+}
+
+// introduceVerbs open a subjectless clause that brings firms into a park.
+var introduceVerbs = []string{"先后引进", "新引进", "累计引进", "引进", "招引", "先后招引", "引入"}
+
+// introducedAt reports whether the name at i stands in a list that a
+// subjectless clause opens with a verb of bringing in: 先后引进A、B等.
+func (d *doc) introducedAt(i int) bool {
+	lo, _ := d.sentenceBounds(i)
+	j := i
+	for j > lo {
+		r := d.m[j-1]
+		if r == '、' || r == '和' || r == '及' || r == '与' {
+			j--
+			continue
+		}
+		if k := d.mentionEndingAt(j); k >= 0 {
+			if d.mentions[k].typ != graph.Enterprise {
+				return false
+			}
+			j = d.mentions[k].start
+			continue
+		}
+		break
+	}
+	n := d.wordEndingAt(lo, j, introduceVerbs)
+	if n == 0 {
+		return false
+	}
+	// The verb opens its clause: nothing but time words stand before it.
+	k := j - n
+	for k > lo && !strings.ContainsRune("，,；;。：:", d.m[k-1]) {
+		if !strings.ContainsRune("今年全年去年以来近年同时此外还也共累计", d.m[k-1]) {
+			return false
+		}
+		k--
+	}
+	return true
 }
 
 // homePark returns the park an article is about, or -1.
