@@ -903,10 +903,23 @@ func (d *doc) opensSuffixWord(s, e, b int) bool {
 }
 
 // insideWord reports whether a stop word of n runes that ends at i is the
-// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
+// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司),
+// or a one-character stop ends the word after a place (江西洪都精机).
 func (d *doc) insideWord(n, lo, i int) bool {
 	k, _, ok := d.x.lex.generic.longest(d.m, lo, i)
-	return ok && k > n
+	if ok && k > n {
+		return true
+	}
+	// 江西洪都精机: a one-character stop right after a place and one
+	// character is the end of a name's own word, not a particle.
+	if n == 1 && i-2 > lo {
+		if p, _, ok := d.x.lex.places.longest(d.m, lo, i-2); ok && p >= 2 {
+			if s := i - 2 - p; s == lo || !isNameRune(d.m[s-1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // insidePlace reports whether a place word covers the boundary [s,e) of a
