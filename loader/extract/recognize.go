@@ -634,7 +634,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
-		if isConjunction(r) && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
+		if isConjunction(r) && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) && !(i-2 >= lo && d.m[i-2] == '、') {
+			// (after 、 a list goes on: 和 there starts a name, 、和晟（厦门）…)
 			if (sf.class == classPark || sf.class == classSubpark) && r != '及' || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
 				break
 			}
