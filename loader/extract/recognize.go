@@ -246,7 +246,7 @@ func (d *doc) recognizeSuffixed() {
 			if len(rest) > 0 && len(rest) < len(core) {
 				// 云岭经开区2024年冬季重点项目: a year is no name either; a
 				// phase is (…数字经济产业园二期项目).
-				if r := trimYear(rest); len(r) == 0 || lx.isGenericCore(r) && !isPhase(r) {
+				if r := trimYear(rest); (len(r) == 0 || lx.isGenericCore(r) && !isPhase(r)) && !d.worksOnFacility(sf, b-len(rest), b) {
 					continue
 				}
 			}
@@ -622,7 +622,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) && !d.worksOnFacility(sf, i-n, i) {
 			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
 				// 联合实验室, 联合研究中心: 联合 is part of the name
 			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
@@ -735,12 +735,28 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
 	case sf.class == classProject && len(core) == 0 && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
 		return absorbWhole // 青禾机器人超级工厂项目: the factory a project builds is the project
+	case sf.class == classProject && pm.typ == graph.Institution && pm.src != "gazetteer" && !isEducation(pm.name) && slices.Contains(worksOn, string(core)):
+		return absorbWhole // 超快激光技术研发中心建设项目: the centre a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "厂") && len(core) >= 2:
 		return absorbWhole // 云岭污水处理厂提标改造工程项目: the plant is what the project works on
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
 		return absorbNested // 青禾集团智慧制造园区项目
 	}
 	return absorbNone
+}
+
+// worksOn are the works a project does on the facility named before it.
+var worksOn = []string{"建设", "升级", "扩建", "改造", "提升", "新建", "二期", "一期", "三期", "扩产"}
+
+// worksOnFacility reports whether the stop word [s,e) in a project's name is
+// the work the project does on the centre named right before it
+// (超快激光技术研发中心建设项目), so the name runs on over both.
+func (d *doc) worksOnFacility(sf *suffix, s, e int) bool {
+	if sf.class != classProject || !slices.Contains(worksOn, string(d.m[s:e])) {
+		return false
+	}
+	k := d.mentionEndingAt(s)
+	return k >= 0 && d.mentions[k].typ == graph.Institution && d.mentions[k].src != "gazetteer" && !isEducation(d.mentions[k].name)
 }
 
 // educationEndingAt reports whether a university or college is named right
