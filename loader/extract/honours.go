@@ -387,8 +387,8 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 			break
 		}
 	}
-	if name == "" {
-		return
+	if name == "" || strings.ContainsAny(name, ",，;；。") {
+		return // a title holds no clause break
 	}
 	d.add(mention{start: start, end: end, typ: graph.Honor, name: name, src: "honour:" + src, parent: -1})
 }

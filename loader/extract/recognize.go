@@ -254,6 +254,9 @@ func (d *doc) recognizeSuffixed() {
 		if d.honourEndsAt(e) {
 			continue
 		}
+		if sf.class == classOrg && sf.typ == graph.Institution && genericAfterConjunction(lx, core) {
+			continue // 整机装配车间及研发测试中心: parts of a plant, not a named centre
+		}
 		if sf.word == "公司" && subsidiaryRE.MatchString(string(core)) {
 			continue // 陇祥新材料全资子公司: a relation to a company, not a name
 		}
@@ -619,6 +622,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if r == '年' && i-5 >= lo && sf.class != classProject && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-4]) && isASCIIDigit(d.m[i-5]) {
 			break // 2022年云岭股权投资基金管理有限公司: a year opens the clause
 		}
+		if r == '度' && i-6 >= lo && d.m[i-2] == '年' && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-6]) {
+			break // 2025年度国家高新区综合评价: the year, not the name
+		}
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
@@ -719,8 +725,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
 		return absorbWhole // 高新区政府引导母基金
-	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && isAssociation(sf.word):
-		return absorbWhole // 中国开发区协会: an association of parks, named for them
+	case sf.class == classOrg && pm.typ == graph.Park && isAssociation(sf.word):
+		return absorbWhole // 中国开发区协会, 中国产业园区发展研究会: an association of parks, named for them
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && sf.typ == graph.Institution:
 		return absorbNested // 云岭科技园孵化器: the park's own incubator; the park is named too
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
@@ -798,6 +804,27 @@ func (d *doc) governedSubpark(start int) bool {
 			return d.opensWithPark(lo, i-n) // 青禾科技城…，下辖A、B两个园区
 		}
 		if r := d.m[i-1]; !isNameRune(r) && r != '、' {
+			return false
+		}
+	}
+	return false
+}
+
+// genericAfterConjunction reports whether a core joins a part of a plant
+// to a generic word with 和 or 及 (测试线和研发, 装配车间及研发测试), which a
+// centre's own name does not.
+func genericAfterConjunction(lx *lexicon, core []rune) bool {
+	for j := len(core) - 1; j > 0; j-- {
+		if core[j] == '和' || core[j] == '及' {
+			if j+1 < len(core) && !lx.isGenericCore(core[j+1:]) {
+				return false
+			}
+			before := string(core[:j])
+			for _, w := range []string{"车间", "线", "厂房", "仓库", "楼", "工厂", "产线", "中心"} {
+				if strings.HasSuffix(before, w) {
+					return true
+				}
+			}
 			return false
 		}
 	}
