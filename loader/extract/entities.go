@@ -50,6 +50,10 @@ func (d *doc) recognizeAliasDefinitions() {
 			continue // (以下简称“): no short name at all
 		}
 		d.aliasOf[graph.NormalizeName(name)] = m.name
+		if d.aliasParens == nil {
+			d.aliasParens = map[int]int{}
+		}
+		d.aliasParens[m.end] = m.end + utf8.RuneCountInString(string(d.m[m.end:hi])[:loc[1]])
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}

@@ -52,6 +52,7 @@ type doc struct {
 	candidate       []uint32             // per pattern: the sentence generation it may match in (see runRules)
 	gen             uint32
 	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
+	aliasParens     map[int]int       // start → end of each (以下简称“X”) after a mention, which the rules read past
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {
@@ -189,7 +190,7 @@ func (d *doc) recognizeSuffixed() {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 && !governed && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
+		if sf.class == classSubpark && parent < 0 && !governed && !areaAfterBarePark(core) && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
 			continue // 园区 alone names a park only when the article names it again
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
@@ -451,12 +452,47 @@ func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 		return d.x.lex.hasPlace(core)
 	case classPark:
 		// 青禾科技城人工智能产业园: written after its park, an area is named
-		// by its words however generic.
-		return d.x.lex.hasPlace(core) || parent >= 0
+		// by its words however generic; so after a bare park word
+		// (新区数字经济产业园).
+		return d.x.lex.hasPlace(core) || parent >= 0 || areaAfterBarePark(core)
 	case classSubpark:
-		return parent >= 0 && d.x.lex.hasPlace(core) // 自由贸易试验区武汉片区
+		// 自由贸易试验区武汉片区; 云岭新区精细化工园区, 经开区化工新材料园:
+		// an industry's area written after its park.
+		return (parent >= 0 || areaAfterBarePark(core)) && (d.x.lex.hasPlace(core) || namesArea(core[bareParkLen(core):]))
 	}
 	return false
+}
+
+// bareParkLen returns the length of the bare park word (新区, 经开区) a core
+// opens with, or 0.
+func bareParkLen(core []rune) int {
+	for _, w := range bareParks {
+		if n := len([]rune(w)); n < len(core) && hasPrefixRunes(core, w) {
+			return n
+		}
+	}
+	return 0
+}
+
+// areaAfterBarePark reports whether a core is a bare park word followed by
+// the words of an area (经开区化工新材料, 高新区澜湾).
+func areaAfterBarePark(core []rune) bool {
+	n := bareParkLen(core)
+	return n > 0 && n < len(core) && core[0] != '该' && namesArea(core[n:])
+}
+
+// namesArea reports whether the words before a park word say which area it
+// is (精细化工, 数字经济) rather than which of several (各, 重点, 相关).
+func namesArea(rs []rune) bool {
+	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("各该本其每此这那某全多两几首", rs[0]) {
+		return false
+	}
+	for _, w := range []string{"重点", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
+		if hasPrefixRunes(rs, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithCount reports whether a name's core ends in a count: 厦门5家 in
