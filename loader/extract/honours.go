@@ -527,7 +527,7 @@ func (d *doc) parkTitleAfterPlace(b, e, lo int) bool {
 // catalogueContinues reports whether the title at e runs on into a longer
 // word that is not an honour (瞪羚企业家, 国家级经开区开发运营主体).
 func (d *doc) catalogueContinues(e int) bool {
-	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行")
+	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行", "管委会", "管理委员会")
 }
 
 // evaluationWords after a class name show the class is assessed, not

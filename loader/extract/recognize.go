@@ -174,8 +174,8 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
-		if sf.typ == graph.Institution && sf.class == classOrg && (hasPrefixRunes(core, "国家级") || hasPrefixRunes(core, "省级") || hasPrefixRunes(core, "市级") || hasPrefixRunes(core, "自治区级")) {
-			continue // 建成了省级技能人才培训基地: a level makes a title of it, not a name
+		if sf.typ == graph.Institution && (sf.class == classOrg || sf.class == classBody) && (hasPrefixRunes(core, "国家级") || hasPrefixRunes(core, "省级") || hasPrefixRunes(core, "市级") || hasPrefixRunes(core, "自治区级")) {
+			continue // 建成了省级技能人才培训基地, 各省级开发区管委会: a level makes a title or a class of it, not a name
 		}
 		if len(core) > 2 && core[0] == '第' && strings.ContainsRune(string(core), '届') {
 			continue // 第十届中国产业园区发展论坛: an edition of an event
