@@ -753,8 +753,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
-	case sf.class == classProject && len(core) == 0 && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
-		return absorbWhole // 青禾机器人超级工厂项目: the factory a project builds is the project
+	case sf.class == classProject && (len(core) == 0 || isPhase(core)) && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
+		return absorbWhole // 青禾机器人超级工厂项目, 云岭数据中心二期项目: the factory a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "厂") && len(core) >= 2:
 		return absorbWhole // 云岭污水处理厂提标改造工程项目: the plant is what the project works on
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):

@@ -83,9 +83,10 @@ type relRule struct {
 	// notAfter: slots that must not follow one of these characters (迁至X:
 	// X is where something went, not who acts)
 	notAfter map[string]string
-	// notAfterPark: slots that must not follow a park mention (在云岭新区
-	// 化工园区建设X: the second park is where, not who)
-	notAfterPark map[string]bool
+	// notAfterPark: slots that must not follow a park mention written after
+	// one of these characters (在云岭新区化工园区建设X: the second park is
+	// where, not who)
+	notAfterPark map[string]string
 	// notBetween: the match counts only where the text between the end of
 	// the first slot and the start of the second does not hold the text
 	// (X…，并获批H: H belongs to the sentence's subject, not to X)
@@ -266,12 +267,22 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		return nil, err
 	}
 	for slot, chars := range r.notAfter {
-		if strings.Contains(chars, "{Park}") {
-			if r.notAfterPark == nil {
-				r.notAfterPark = map[string]bool{}
+		rs := []rune(chars)
+		var keep, before []rune
+		for i := 0; i < len(rs); i++ {
+			if i+1 < len(rs) && strings.HasPrefix(string(rs[i+1:]), "{Park}") {
+				before = append(before, rs[i])
+				i += len("{Park}")
+				continue
 			}
-			r.notAfterPark[slot] = true
-			r.notAfter[slot] = strings.ReplaceAll(chars, "{Park}", "")
+			keep = append(keep, rs[i])
+		}
+		if len(before) > 0 {
+			if r.notAfterPark == nil {
+				r.notAfterPark = map[string]string{}
+			}
+			r.notAfterPark[slot] = string(before)
+			r.notAfter[slot] = string(keep)
 		}
 	}
 	if r.listStop, err = slotTexts("liststop", "SLOT TEXT"); err != nil {
@@ -676,9 +687,14 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 	}
 	for slot, chars := range r.notAfter {
 		if a, _ := groupLoc(slot); a > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(text[:a])
-			if strings.ContainsRune(chars, prev) || r.notAfterPark[slot] && prev >= typeBase[graph.Park] && prev < typeBase[graph.Park]+0x100 {
+			prev, n := utf8.DecodeLastRuneInString(text[:a])
+			if strings.ContainsRune(chars, prev) {
 				return nil
+			}
+			if before := r.notAfterPark[slot]; before != "" && prev >= typeBase[graph.Park] && prev < typeBase[graph.Park]+0x100 {
+				if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
+					return nil
+				}
 			}
 		}
 	}
