@@ -510,6 +510,9 @@ func endsWithCount(core []rune) bool {
 // …生产3个产业项目.
 func holdsCount(core []rune) bool {
 	for i := 1; i < len(core); i++ {
+		if core[i] == '大' && i == 1 && strings.ContainsRune("两三四五六七八九十", core[0]) {
+			return true // 三大创新平台: three of a kind
+		}
 		if !strings.ContainsRune("家个只支所", core[i]) {
 			continue
 		}
