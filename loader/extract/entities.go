@@ -24,7 +24,7 @@ type entity struct {
 	employerOnly bool
 }
 
-var aliasDefRE = regexp.MustCompile(`^\s*\((?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
+var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
 
 // recognizeAliasDefinitions reads (以下简称“X”) after a mention: X becomes an
 // alias of that mention's entity, and every later X refers to it.
@@ -37,7 +37,7 @@ func (d *doc) recognizeAliasDefinitions() {
 		if j := m.end; d.m[j] != '(' && !(d.m[j] == ' ' && j+1 < len(d.m) && d.m[j+1] == '(') {
 			continue
 		}
-		hi := min(len(d.m), m.end+40)
+		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {
 			continue
