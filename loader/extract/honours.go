@@ -584,7 +584,7 @@ const (
 	levelMunicipal  = "M"
 )
 
-var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
 // honourKey splits a normalised honour name into its level and its base
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
