@@ -1056,8 +1056,8 @@ func (d *doc) resolveBareParks() {
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
-				if strings.HasSuffix(d.ents[m.ent].name, "区") {
-					lastDistrict = m.ent
+				if e := d.ents[m.ent]; strings.HasSuffix(e.name, "区") && (e.parent < 0 || !strings.HasSuffix(e.name, "园区")) {
+					lastDistrict = m.ent // (not a sub-park's 园区: 该区 is the zone)
 				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
 			}

@@ -665,8 +665,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if _, _, found := lx.stops.longest(d.m, lo, i-1); found {
 				break
 			}
-			if d.definedShortEndingAt(lo, i-1) {
-				break // 青禾智能与滇中大学…, where 青禾智能 is a short name the article defines
+			if d.definedShortEndingAt(lo, i-1) || d.firmShortEndingAt(lo, i-1) {
+				break // 青禾智能与滇中大学…, where 青禾智能 is a short name the article defines or a company named before
 			}
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
 				break
@@ -836,6 +836,27 @@ func (d *doc) definedShortEndingAt(lo, i int) bool {
 	for w := range d.shortDefs {
 		n := len([]rune(w))
 		if i-n >= lo && hasPrefixRunes(d.m[i-n:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firmShortEndingAt reports whether the words before i, back to the start
+// of the clause, are part of the name of a company named earlier with its
+// legal form (萨尔图智能装备 after 大庆萨尔图智能装备有限责任公司).
+func (d *doc) firmShortEndingAt(lo, i int) bool {
+	j := i
+	for j > lo && isNameRune(d.m[j-1]) {
+		j--
+	}
+	if i-j < 3 || j > lo && !strings.ContainsRune(",，、;；:：。 ", d.m[j-1]) {
+		return false
+	}
+	w := string(d.m[j:i])
+	for k := len(d.mentions) - 1; k >= 0 && k >= len(d.mentions)-300; k-- { // the companies found last, which stand nearest
+		m := &d.mentions[k]
+		if m.typ == graph.Enterprise && m.class == classLegal && m.end <= j && len([]rune(m.name)) > i-j && strings.Contains(string(d.m[m.start:m.end]), w) {
 			return true
 		}
 	}
