@@ -358,6 +358,7 @@ func (d *doc) mergeVariants() {
 	d.mergeOwnerProjects()
 	d.mergePrefixed()
 	d.mergeShortCompanies()
+	d.mergeShortFunds()
 	d.mergeLocalBodies()
 	d.mergeBodyAbbreviations()
 }
@@ -459,6 +460,36 @@ func (d *doc) mergeShortCompanies() {
 				full = full[k:]
 			}
 			return len(full) > len(short)+2 && hasPrefixRunes(full, string(short))
+		})
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
+}
+
+// mergeShortFunds merges a fund written short (祁连风光基金) into the one
+// fund written in full whose name opens with the same words
+// (祁连风光新能源产业投资基金（有限合伙）).
+func (d *doc) mergeShortFunds() {
+	lx := d.x.lex
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Investor {
+			continue
+		}
+		rs := []rune(strings.TrimPrefix(e.key, "Investor|"))
+		if len(rs) < 4 || len(rs) > 8 || !strings.HasSuffix(string(rs), "基金") {
+			continue
+		}
+		short := rs[:len(rs)-2]
+		if lx.isGenericCore(short) {
+			continue
+		}
+		to := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != graph.Investor {
+				return false
+			}
+			full := []rune(strings.TrimPrefix(o.key, "Investor|"))
+			return strings.HasSuffix(string(full), "基金") && len(full) > len(rs)+2 && hasPrefixRunes(full, string(short)) && lx.isGenericCore(full[len(short):len(full)-2])
 		})
 		if to >= 0 {
 			d.mergeInto(i, to)
