@@ -385,7 +385,62 @@ func (d *doc) relations() []graph.Relation {
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return d.toRelations(facts)
+	return d.toRelations(d.mostSpecificParks(facts))
+}
+
+// mostSpecificParks drops X located_in A where the facts also place X in a
+// park B that is part of A: the guideline places an organisation or project
+// in the most specific park only.
+func (d *doc) mostSpecificParks(facts []fact) []fact {
+	parents := map[int][]int{}
+	for _, f := range facts {
+		if f.p == graph.PartOf && f.s != f.o && d.ents[f.s].typ == graph.Park && d.ents[f.o].typ == graph.Park && !d.ents[f.s].dropped && !d.ents[f.o].dropped {
+			parents[f.s] = append(parents[f.s], f.o)
+		}
+	}
+	if len(parents) == 0 {
+		return facts
+	}
+	// ancestors of a park, found by walking part_of (cycles stop the walk)
+	ancestors := func(b int) map[int]bool {
+		seen := map[int]bool{b: true}
+		stack := []int{b}
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, p := range parents[c] {
+				if !seen[p] {
+					seen[p] = true
+					stack = append(stack, p)
+				}
+			}
+		}
+		delete(seen, b)
+		return seen
+	}
+	broader := map[[2]int]bool{} // (subject, park) pairs to drop
+	for _, f := range facts {
+		if f.p != graph.LocatedIn {
+			continue
+		}
+		if _, ok := parents[f.o]; !ok {
+			continue
+		}
+		for a := range ancestors(f.o) {
+			broader[[2]int{f.s, a}] = true
+		}
+	}
+	if len(broader) == 0 {
+		return facts
+	}
+	out := facts[:0:0]
+	for _, f := range facts {
+		if f.p == graph.LocatedIn && broader[[2]int{f.s, f.o}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // defaultFacts places the projects no rule placed in the article's own
