@@ -240,6 +240,7 @@ func (d *doc) group() {
 	}
 	// Sub-parks: the parent's name plus the sub-park's is an alias.
 	for _, e := range d.ents {
+		prefixed, alone := "", false
 		for _, mi := range e.mentions {
 			m := &d.mentions[mi]
 			if m.parent >= 0 && d.mentions[m.parent].ent >= 0 {
@@ -252,9 +253,15 @@ func (d *doc) group() {
 				// 长春新区产业技术转移中心: a centre written after its park
 				// is named with it too.
 				if k := d.mentionEndingAt(m.start); k >= 0 && d.mentions[k].typ == graph.Park && !d.mentions[k].inner && d.mentions[k].class != "bare" {
-					e.aliases[d.mentions[k].name+m.name] = true
+					prefixed = d.mentions[k].name + m.name
+					e.aliases[prefixed] = true
+				} else if m.class != "anaphor" {
+					alone = true
 				}
 			}
+		}
+		if prefixed != "" && !alone {
+			e.name = prefixed // never written without its park: the full name is the name
 		}
 	}
 }
