@@ -321,6 +321,9 @@ func (d *doc) unquotedList(start, hi int) {
 	for start < hi && (d.m[start] == '了' || d.m[start] == ' ' || d.m[start] == '的') {
 		start++
 	}
+	if start >= hi || !isNameRune(d.m[start]) {
+		return // 网上公示，现将…名单: the clause ended with the verb
+	}
 	for e := start + 2; e < hi && e-start <= 30; e++ {
 		if !isNameRune(d.m[e-1]) {
 			return
