@@ -229,7 +229,7 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if sf.class == classProject {
@@ -484,7 +484,7 @@ func areaAfterBarePark(core []rune) bool {
 // namesArea reports whether the words before a park word say which area it
 // is (精细化工, 数字经济) rather than which of several (各, 重点, 相关).
 func namesArea(rs []rune) bool {
-	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("各该本其每此这那某全多两几首", rs[0]) {
+	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("一各该本其每此这那某全多两几首", rs[0]) {
 		return false
 	}
 	for _, w := range []string{"重点", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
