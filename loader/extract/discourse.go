@@ -223,6 +223,7 @@ var anaphors = func() []anaphor {
 		{word: "该产业园", typ: graph.Park, tail: "产业园"},
 		{word: "公司", typ: graph.Enterprise, kind: bareWord},
 		{word: "其", typ: graph.Enterprise, kind: bareWord},
+		{word: "项目", typ: graph.Project, kind: bareWord},
 		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
 		{word: "后者", kind: bareWord},
 		{word: "联盟", typ: graph.Institution, tail: "联盟", kind: bareWord},
@@ -399,6 +400,9 @@ func (d *doc) opensClause(i, n int) bool {
 	}
 	if i+n < len(d.m) && d.hasAt(i+n, "章程", "法人", "总部", "治理", "所在", "负责人", "员工", "职工", "路", "街", "的") {
 		return false
+	}
+	if n == 2 && d.hasAt(i, "项目") && i+n < len(d.m) && d.hasAt(i+n, "建设", "管家", "库", "化", "单位", "组", "方面", "招引", "签约", "推进", "数", "个", "总数", "共", "涵盖", "包括", "主要", "资金", "用地", "审批", "服务", "专班", "类") {
+		return false // 项目建设提速, 项目主要建设…: projects in general, or the project's parts
 	}
 	return true
 }

@@ -24,7 +24,7 @@ type entity struct {
 	employerOnly bool
 }
 
-var aliasDefRE = regexp.MustCompile(`^\s*\((?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
+var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
 
 // recognizeAliasDefinitions reads (以下简称“X”) after a mention: X becomes an
 // alias of that mention's entity, and every later X refers to it.
@@ -37,7 +37,7 @@ func (d *doc) recognizeAliasDefinitions() {
 		if j := m.end; d.m[j] != '(' && !(d.m[j] == ' ' && j+1 < len(d.m) && d.m[j+1] == '(') {
 			continue
 		}
-		hi := min(len(d.m), m.end+40)
+		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {
 			continue
@@ -50,6 +50,10 @@ func (d *doc) recognizeAliasDefinitions() {
 			continue // (以下简称“): no short name at all
 		}
 		d.aliasOf[graph.NormalizeName(name)] = m.name
+		if d.aliasParens == nil {
+			d.aliasParens = map[int]int{}
+		}
+		d.aliasParens[m.end] = m.end + utf8.RuneCountInString(string(d.m[m.end:hi])[:loc[1]])
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}
@@ -145,7 +149,7 @@ func (d *doc) covered(s, e int) bool {
 	return false
 }
 
-var honourNoise = regexp.MustCompile(`^(\d{4}年度?|第[0-9一二三四五六七八九十]+批|首批)+`)
+var honourNoise = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|第[0-9一二三四五六七八九十]+批|首批)+`)
 
 // typedName is a name written for an entity of one type.
 type typedName struct {
@@ -236,6 +240,7 @@ func (d *doc) group() {
 	}
 	// Sub-parks: the parent's name plus the sub-park's is an alias.
 	for _, e := range d.ents {
+		prefixed, alone := "", false
 		for _, mi := range e.mentions {
 			m := &d.mentions[mi]
 			if m.parent >= 0 && d.mentions[m.parent].ent >= 0 {
@@ -244,7 +249,19 @@ func (d *doc) group() {
 				if m.start > pm.start && !strings.HasPrefix(m.name, pm.name) { // written as parent + sub-park
 					e.aliases[pm.name+m.name] = true
 				}
+			} else if e.typ == graph.Institution && m.start > 0 {
+				// 长春新区产业技术转移中心: a centre written after its park
+				// is named with it too.
+				if k := d.mentionEndingAt(m.start); k >= 0 && d.mentions[k].typ == graph.Park && !d.mentions[k].inner && d.mentions[k].class != "bare" {
+					prefixed = d.mentions[k].name + m.name
+					e.aliases[prefixed] = true
+				} else if m.class != "anaphor" {
+					alone = true
+				}
 			}
+		}
+		if prefixed != "" && !alone {
+			e.name = prefixed // never written without its park: the full name is the name
 		}
 	}
 }
@@ -348,6 +365,7 @@ func (d *doc) mergeVariants() {
 	d.mergeOwnerProjects()
 	d.mergePrefixed()
 	d.mergeShortCompanies()
+	d.mergeShortFunds()
 	d.mergeLocalBodies()
 	d.mergeBodyAbbreviations()
 }
@@ -449,6 +467,36 @@ func (d *doc) mergeShortCompanies() {
 				full = full[k:]
 			}
 			return len(full) > len(short)+2 && hasPrefixRunes(full, string(short))
+		})
+		if to >= 0 {
+			d.mergeInto(i, to)
+		}
+	}
+}
+
+// mergeShortFunds merges a fund written short (祁连风光基金) into the one
+// fund written in full whose name opens with the same words
+// (祁连风光新能源产业投资基金（有限合伙）).
+func (d *doc) mergeShortFunds() {
+	lx := d.x.lex
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Investor {
+			continue
+		}
+		rs := []rune(strings.TrimPrefix(e.key, "Investor|"))
+		if len(rs) < 4 || len(rs) > 8 || !strings.HasSuffix(string(rs), "基金") {
+			continue
+		}
+		short := rs[:len(rs)-2]
+		if lx.isGenericCore(short) {
+			continue
+		}
+		to := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != graph.Investor {
+				return false
+			}
+			full := []rune(strings.TrimPrefix(o.key, "Investor|"))
+			return strings.HasSuffix(string(full), "基金") && len(full) > len(rs)+2 && hasPrefixRunes(full, string(short)) && lx.isGenericCore(full[len(short):len(full)-2])
 		})
 		if to >= 0 {
 			d.mergeInto(i, to)
@@ -1056,8 +1104,8 @@ func (d *doc) resolveBareParks() {
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
-				if strings.HasSuffix(d.ents[m.ent].name, "区") {
-					lastDistrict = m.ent
+				if e := d.ents[m.ent]; strings.HasSuffix(e.name, "区") && (e.parent < 0 || !strings.HasSuffix(e.name, "园区")) {
+					lastDistrict = m.ent // (not a sub-park's 园区: 该区 is the zone)
 				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
 			}

@@ -263,6 +263,7 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 		buf.orig[i], buf.m[i] = r, matchForm(r)
 		i++
 	}
+	digitizeYears(buf.m)
 	st := &doc{x: x, buf: buf, orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
 		mentions: buf.mentions[:0],
 		aliasOf:  map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[typedName]string{}}

@@ -321,6 +321,9 @@ func (d *doc) unquotedList(start, hi int) {
 	for start < hi && (d.m[start] == '了' || d.m[start] == ' ' || d.m[start] == '的') {
 		start++
 	}
+	if start >= hi || !isNameRune(d.m[start]) {
+		return // 网上公示，现将…名单: the clause ended with the verb
+	}
 	for e := start + 2; e < hi && e-start <= 30; e++ {
 		if !isNameRune(d.m[e-1]) {
 			return
@@ -534,7 +537,7 @@ func (d *doc) parkTitleAfterPlace(b, e, lo int) bool {
 // catalogueContinues reports whether the title at e runs on into a longer
 // word that is not an honour (瞪羚企业家, 国家级经开区开发运营主体).
 func (d *doc) catalogueContinues(e int) bool {
-	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行")
+	return d.hasAt(e, "家", "主", "数", "化", "第", "开发", "运营", "之外", "综合评价", "评价", "考核", "评估", "排名", "排行", "管委会", "管理委员会")
 }
 
 // evaluationWords after a class name show the class is assessed, not
@@ -591,7 +594,7 @@ const (
 	levelMunicipal  = "M"
 )
 
-var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
 // honourKey splits a normalised honour name into its level and its base
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →

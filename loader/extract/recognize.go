@@ -52,6 +52,7 @@ type doc struct {
 	candidate       []uint32             // per pattern: the sentence generation it may match in (see runRules)
 	gen             uint32
 	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
+	aliasParens     map[int]int       // start → end of each (以下简称“X”) after a mention, which the rules read past
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {
@@ -173,8 +174,8 @@ func (d *doc) recognizeSuffixed() {
 		}
 		start = d.afterDashChain(start, b)
 		core := d.m[start:b]
-		if sf.typ == graph.Institution && sf.class == classOrg && (hasPrefixRunes(core, "国家级") || hasPrefixRunes(core, "省级") || hasPrefixRunes(core, "市级") || hasPrefixRunes(core, "自治区级")) {
-			continue // 建成了省级技能人才培训基地: a level makes a title of it, not a name
+		if sf.typ == graph.Institution && (sf.class == classOrg || sf.class == classBody) && (hasPrefixRunes(core, "国家级") || hasPrefixRunes(core, "省级") || hasPrefixRunes(core, "市级") || hasPrefixRunes(core, "自治区级")) {
+			continue // 建成了省级技能人才培训基地, 各省级开发区管委会: a level makes a title or a class of it, not a name
 		}
 		if len(core) > 2 && core[0] == '第' && strings.ContainsRune(string(core), '届') {
 			continue // 第十届中国产业园区发展论坛: an edition of an event
@@ -189,7 +190,7 @@ func (d *doc) recognizeSuffixed() {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 && !governed && !(len(core) >= 2 && !descriptive(core) && (d.repeated(start, e) || d.settledIn(start) && !lx.isGenericCore(core))) {
+		if sf.class == classSubpark && parent < 0 && !governed && !areaAfterBarePark(core) && !(len(core) >= 2 && !descriptive(core) && (d.repeated(start, e) || d.settledIn(start) && !lx.isGenericCore(core))) {
 			continue // 园区 alone names a park only when the article names it again, or something settles in it
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
@@ -228,7 +229,7 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) {
+		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if (sf.class == classPark || sf.class == classSubpark) && batchRE.MatchString(string(core)) {
@@ -460,14 +461,47 @@ func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 		return d.x.lex.hasPlace(core)
 	case classPark:
 		// 青禾科技城人工智能产业园: written after its park, an area is named
-		// by its words however generic.
-		return d.x.lex.hasPlace(core) || parent >= 0
+		// by its words however generic; so after a bare park word
+		// (新区数字经济产业园).
+		return d.x.lex.hasPlace(core) || parent >= 0 || areaAfterBarePark(core)
 	case classSubpark:
-		// 自由贸易试验区武汉片区, 兰州新区精细化工园区: after its park, a
-		// place or an industry names an area; 重点园区, 各园区 do not.
-		return parent >= 0 && (d.x.lex.hasPlace(core) || len(core) >= 2 && !strings.ContainsRune("各该本此其重主相有这那等多全", core[0]))
+		// 自由贸易试验区武汉片区; 云岭新区精细化工园区, 经开区化工新材料园:
+		// an industry's area written after its park.
+		return (parent >= 0 || areaAfterBarePark(core)) && (d.x.lex.hasPlace(core) || namesArea(core[bareParkLen(core):]))
 	}
 	return false
+}
+
+// bareParkLen returns the length of the bare park word (新区, 经开区) a core
+// opens with, or 0.
+func bareParkLen(core []rune) int {
+	for _, w := range bareParks {
+		if n := len([]rune(w)); n < len(core) && hasPrefixRunes(core, w) {
+			return n
+		}
+	}
+	return 0
+}
+
+// areaAfterBarePark reports whether a core is a bare park word followed by
+// the words of an area (经开区化工新材料, 高新区澜湾).
+func areaAfterBarePark(core []rune) bool {
+	n := bareParkLen(core)
+	return n > 0 && n < len(core) && core[0] != '该' && namesArea(core[n:])
+}
+
+// namesArea reports whether the words before a park word say which area it
+// is (精细化工, 数字经济) rather than which of several (各, 重点, 相关).
+func namesArea(rs []rune) bool {
+	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("一各该本其每此这那某全多两几首", rs[0]) {
+		return false
+	}
+	for _, w := range []string{"重点", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
+		if hasPrefixRunes(rs, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithCount reports whether a name's core ends in a count: 厦门5家 in
@@ -485,6 +519,9 @@ func endsWithCount(core []rune) bool {
 // …生产3个产业项目.
 func holdsCount(core []rune) bool {
 	for i := 1; i < len(core); i++ {
+		if core[i] == '大' && i == 1 && strings.ContainsRune("两三四五六七八九十", core[0]) {
+			return true // 三大创新平台: three of a kind
+		}
 		if !strings.ContainsRune("家个只支所", core[i]) {
 			continue
 		}
@@ -648,8 +685,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if _, _, found := lx.stops.longest(d.m, lo, i-1); found {
 				break
 			}
-			if d.definedShortEndingAt(lo, i-1) {
-				break // 青禾智能与滇中大学…, where 青禾智能 is a short name the article defines
+			if d.definedShortEndingAt(lo, i-1) || d.firmShortEndingAt(lo, i-1) {
+				break // 青禾智能与滇中大学…, where 青禾智能 is a short name the article defines or a company named before
 			}
 			if _, _, found := lx.suffixes.longest(d.m, lo, i-1); found && sf.class != classProject {
 				break
@@ -739,8 +776,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbWhole // …三一科学城项目: the facility a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Park:
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
-	case sf.class == classProject && len(core) == 0 && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
-		return absorbWhole // 青禾机器人超级工厂项目: the factory a project builds is the project
+	case sf.class == classProject && (len(core) == 0 || isPhase(core)) && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
+		return absorbWhole // 青禾机器人超级工厂项目, 云岭数据中心二期项目: the factory a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Institution && pm.src != "gazetteer" && !isEducation(pm.name) && slices.Contains(worksOn, string(core)):
 		return absorbWhole // 超快激光技术研发中心建设项目: the centre a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "厂") && len(core) >= 2:
@@ -869,6 +906,27 @@ func (d *doc) definedShortEndingAt(lo, i int) bool {
 	for w := range d.shortDefs {
 		n := len([]rune(w))
 		if i-n >= lo && hasPrefixRunes(d.m[i-n:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firmShortEndingAt reports whether the words before i, back to the start
+// of the clause, are part of the name of a company named earlier with its
+// legal form (萨尔图智能装备 after 大庆萨尔图智能装备有限责任公司).
+func (d *doc) firmShortEndingAt(lo, i int) bool {
+	j := i
+	for j > lo && isNameRune(d.m[j-1]) {
+		j--
+	}
+	if i-j < 3 || j > lo && !strings.ContainsRune(",，、;；:：。 ", d.m[j-1]) {
+		return false
+	}
+	w := string(d.m[j:i])
+	for k := len(d.mentions) - 1; k >= 0 && k >= len(d.mentions)-300; k-- { // the companies found last, which stand nearest
+		m := &d.mentions[k]
+		if m.typ == graph.Enterprise && m.class == classLegal && m.end <= j && len([]rune(m.name)) > i-j && strings.Contains(string(d.m[m.start:m.end]), w) {
 			return true
 		}
 	}

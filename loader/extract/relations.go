@@ -57,7 +57,7 @@ const (
 	measure   = `\d+(?:\.\d+)?(?:平方公里|万平方米|平方米|万亩|亩|公顷)`
 	newName   = `[^、,。;!?:()\x{E000}-\x{E5FF}]{2,40}?`
 	yearRE    = `(\d{4})年度?`
-	amountRE  = `(约?\d+(?:\.\d+)?(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:元|美元|欧元|人民币|港元))`
+	amountRE  = `(约?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千〇零]+(?:点[一二三四五六七八九〇零]+)?)(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:元|美元|欧元|人民币|港元))`
 	slotMacro = `\{(?:([A-Za-z]\w*):)?(new )?([A-Za-z|]+)(\+?)\}`
 )
 
@@ -83,6 +83,10 @@ type relRule struct {
 	// notAfter: slots that must not follow one of these characters (迁至X:
 	// X is where something went, not who acts)
 	notAfter map[string]string
+	// notAfterPark: slots that must not follow a park mention written after
+	// one of these characters (在云岭新区化工园区建设X: the second park is
+	// where, not who)
+	notAfterPark map[string]string
 	// notBetween: the match counts only where the text between the end of
 	// the first slot and the start of the second does not hold the text
 	// (X…，并获批H: H belongs to the sentence's subject, not to X)
@@ -262,6 +266,25 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 	if r.notAfter, err = slotTexts("notafter", "SLOT CHARACTERS"); err != nil {
 		return nil, err
 	}
+	for slot, chars := range r.notAfter {
+		rs := []rune(chars)
+		var keep, before []rune
+		for i := 0; i < len(rs); i++ {
+			if i+1 < len(rs) && strings.HasPrefix(string(rs[i+1:]), "{Park}") {
+				before = append(before, rs[i])
+				i += len("{Park}")
+				continue
+			}
+			keep = append(keep, rs[i])
+		}
+		if len(before) > 0 {
+			if r.notAfterPark == nil {
+				r.notAfterPark = map[string]string{}
+			}
+			r.notAfterPark[slot] = string(before)
+			r.notAfter[slot] = string(keep)
+		}
+	}
 	if r.listStop, err = slotTexts("liststop", "SLOT TEXT"); err != nil {
 		return nil, err
 	}
@@ -328,6 +351,10 @@ func (d *doc) encode(si int) encoded {
 				i = m.end
 				continue
 			}
+		}
+		if e, ok := d.aliasParens[i]; ok && e <= s.Span.End && i > s.Span.Start {
+			i = e // X(以下简称“Y”)投资…: the definition stands outside the clause
+			continue
 		}
 		r := d.m[i]
 		if !isQuote(r) && r != ' ' {
@@ -767,6 +794,11 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		for a > 0 {
 			prev, n := utf8.DecodeLastRuneInString(text[:a])
 			if prev >= typeBase[graph.Park] && prev <= typeBase[graph.Park]+0xFF {
+				if before := r.notAfterPark[slot]; before != "" {
+					if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
+						return nil
+					}
+				}
 				a -= n // 位于P园区S: the park a sub-park is written after is part of its name
 				continue
 			}
@@ -946,7 +978,10 @@ func parseAmount(s string) graph.Amount {
 	}
 	v, err := strconv.ParseFloat(t[:end], 64)
 	if err != nil {
-		return a
+		var ok bool
+		if v, end, ok = chineseNumber(t); !ok {
+			return a
+		}
 	}
 	rest := strings.TrimLeft(t[end:], "多余")
 	mult := 1.0
@@ -961,6 +996,51 @@ func parseAmount(s string) graph.Amount {
 	}
 	a.Yuan = v * mult
 	return a
+}
+
+// chineseNumber reads the number in Chinese numerals that opens s (三十五,
+// 二点八, 一百二十) and returns it with the bytes it takes; units of ten
+// thousand and more (万, 亿) are left to the caller.
+func chineseNumber(s string) (v float64, n int, ok bool) {
+	digits := map[rune]float64{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	units := map[rune]float64{'十': 10, '百': 100, '千': 1000}
+	cur := -1.0
+	frac, scale := false, 0.1
+	for i, r := range s {
+		if d, isDigit := digits[r]; isDigit {
+			if frac {
+				v += d * scale
+				scale /= 10
+			} else {
+				if cur >= 0 {
+					cur = cur*10 + d // 二〇二五: digits read one by one
+				} else {
+					cur = d
+				}
+			}
+		} else if u, isUnit := units[r]; isUnit && !frac {
+			if cur < 0 {
+				cur = 1 // 十二: a leading 十 is one ten
+			}
+			v += cur * u
+			cur = -1
+		} else if r == '点' && !frac {
+			if cur >= 0 {
+				v += cur
+			}
+			cur, frac = -1, true
+		} else {
+			if cur >= 0 {
+				v += cur
+			}
+			return v, i, i > 0
+		}
+		n = i + utf8.RuneLen(r)
+	}
+	if cur >= 0 {
+		v += cur
+	}
+	return v, n, n > 0
 }
 
 // structuralFacts are relations the names themselves state: a sub-park is

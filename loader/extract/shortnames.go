@@ -85,6 +85,9 @@ func (d *doc) deriveShortForms() {
 				if k < len(c) {
 					work = append(work, c[:len(c)-k])
 				}
+				if k == 2 && k < len(c)-2 {
+					offer(c[:len(c)-1], i, false) // 油城新材料 → 油城新材: the word cut to its first character
+				}
 			})
 		}
 	}

@@ -99,3 +99,53 @@ func isConjunction(r rune) bool {
 
 // isASCIIDigit reports whether r is 0 to 9.
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// chineseDigit is the value of a Chinese numeral digit, or -1.
+func chineseDigit(r rune) rune {
+	switch r {
+	case '〇', '零':
+		return 0
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// digitizeYears writes a year in Chinese numerals (二〇二五年) with ASCII
+// digits in the matching form, so the rules read it as any year; each
+// numeral maps to one digit, so offsets stay.
+func digitizeYears(m []rune) {
+	for i := 4; i < len(m); i++ {
+		if m[i] != '年' || (m[i-4] != '一' && m[i-4] != '二') || i > 4 && (chineseDigit(m[i-5]) >= 0 || m[i-5] == '十') {
+			continue
+		}
+		ok := true
+		for k := i - 4; k < i; k++ {
+			if chineseDigit(m[k]) < 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			for k := i - 4; k < i; k++ {
+				m[k] = '0' + chineseDigit(m[k])
+			}
+		}
+	}
+}
