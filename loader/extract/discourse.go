@@ -223,6 +223,7 @@ var anaphors = func() []anaphor {
 		{word: "该产业园", typ: graph.Park, tail: "产业园"},
 		{word: "公司", typ: graph.Enterprise, kind: bareWord},
 		{word: "其", typ: graph.Enterprise, kind: bareWord},
+		{word: "母基金", typ: graph.Investor, tail: "母基金", kind: bareWord},
 		{word: "项目", typ: graph.Project, kind: bareWord},
 		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
 		{word: "后者", kind: bareWord},

@@ -496,7 +496,7 @@ func namesArea(rs []rune) bool {
 	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("一各该本其每此这那某全多两几首", rs[0]) {
 		return false
 	}
-	for _, w := range []string{"重点", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
+	for _, w := range []string{"重点", "重要", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
 		if hasPrefixRunes(rs, w) {
 			return false
 		}
@@ -665,7 +665,7 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) && !d.worksOnFacility(sf, i-n, i) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) && !d.worksOnFacility(sf, i-n, i) && !d.stopRunsIntoWord(i, b) {
 			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
 				// 联合实验室, 联合研究中心: 联合 is part of the name
 			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
@@ -790,6 +790,18 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 
 // worksOn are the works a project does on the facility named before it.
 var worksOn = []string{"建设", "升级", "扩建", "改造", "提升", "新建", "二期", "一期", "三期", "扩产"}
+
+// stopRunsIntoWord reports whether the stop word ending at i shares its
+// last character with a generic word that starts there and runs on (坪投产业:
+// 投产 is not the verb, 产业 is a word of the name).
+func (d *doc) stopRunsIntoWord(i, b int) bool {
+	for j := i + 1; j <= min(b, i+3); j++ {
+		if n, _, ok := d.x.lex.generic.longest(d.m, i-1, j); ok && n == j-(i-1) {
+			return true
+		}
+	}
+	return false
+}
 
 // worksOnFacility reports whether the stop word [s,e) in a project's name is
 // the work the project does on the centre named right before it

@@ -539,10 +539,28 @@ func (d *doc) homePark() int {
 			second = n
 		}
 	}
+	if best >= 0 && count[best] >= 2 && count[best] < 2*second {
+		// A sub-park the article is about is named with its park now and
+		// then (深圳高新区坪山园区): the park's mentions do not compete.
+		if p := d.ents[best].parent; p >= 0 && count[p] == second && d.secondBestIs(count, best, p) {
+			return best
+		}
+	}
 	if best < 0 || count[best] < 2*second || count[best] < 2 {
 		return -1
 	}
 	return best
+}
+
+// secondBestIs reports whether p is the only park other than best named as
+// often as the runner-up.
+func (d *doc) secondBestIs(count map[int]int, best, p int) bool {
+	for e, n := range count {
+		if e != best && e != p && n*2 > count[best] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropIdleEmployers drops the organisations named only as someone's
