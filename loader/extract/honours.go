@@ -390,8 +390,8 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 			break
 		}
 	}
-	if name == "" || strings.ContainsAny(name, ",，;；。") {
-		return // a title holds no clause break
+	if name == "" || strings.ContainsAny(name, ",，;；。") || countedRE.MatchString(name) {
+		return // a title holds no clause break and no count of holders
 	}
 	d.add(mention{start: start, end: end, typ: graph.Honor, name: name, src: "honour:" + src, parent: -1})
 }

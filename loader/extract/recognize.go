@@ -792,12 +792,14 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 var worksOn = []string{"建设", "升级", "扩建", "改造", "提升", "新建", "二期", "一期", "三期", "扩产"}
 
 // stopRunsIntoWord reports whether the stop word ending at i shares its
-// last character with a generic word that starts there and runs on (坪投产业:
-// 投产 is not the verb, 产业 is a word of the name).
+// last characters with a generic word that runs on past it (坪投产业: 投产 is
+// not the verb, 产业 is a word of the name; 在线检测, 服务型制造).
 func (d *doc) stopRunsIntoWord(i, b int) bool {
-	for j := i + 1; j <= min(b, i+3); j++ {
-		if n, _, ok := d.x.lex.generic.longest(d.m, i-1, j); ok && n == j-(i-1) {
-			return true
+	for s := max(0, i-2); s < i; s++ {
+		for j := i + 1; j <= min(b, i+3); j++ {
+			if n, _, ok := d.x.lex.generic.longest(d.m, s, j); ok && n == j-s {
+				return true
+			}
 		}
 	}
 	return false
