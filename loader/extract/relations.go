@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -449,17 +450,17 @@ func mostSpecific(ents []*entity, facts []fact) []fact {
 // The article's park is the park mentioned most, if it is mentioned at least
 // twice as often as any other.
 func (d *doc) defaultFacts(facts []fact) []fact {
-	home := d.homePark()
-	if home < 0 {
-		return nil
-	}
 	placed := map[int]bool{}
 	for _, f := range facts {
 		if f.p == graph.LocatedIn || f.p == graph.PartOf {
 			placed[f.s] = true
 		}
 	}
-	var out []fact
+	out := d.countedHoldersFacts(facts, placed)
+	home := d.homePark()
+	if home < 0 {
+		return out
+	}
 	for i, e := range d.ents {
 		if e.dropped || placed[i] || len(e.mentions) == 0 {
 			continue
@@ -477,6 +478,58 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 		}
 		placed[m.ent] = true
 		out = append(out, fact{s: m.ent, o: home, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "default:introduced"})
+	}
+	return out
+}
+
+// parkCountRE finds a park's count of the holders of a title in a sentence's
+// encoded text: P共有11家企业入选, P 5家企业获认定.
+var parkCountRE = regexp.MustCompile(`([\x{E000}-\x{E0FF}])(?:共有|共|有|今年|此次|本次)?[^\x{E000}-\x{E5FF}。]{0,4}?(?:\d+|[一二两三四五六七八九十]+)家(?:企业|单位|机构)?[^\x{E000}-\x{E2FF}\x{E400}-\x{E5FF}。,]{0,8}?(?:入选|获评|上榜|榜上有名|获认定|通过认定|被认定|被评为|获批|入围)`)
+
+// countedHoldersFacts places in a park the firms awarded a title where the
+// article counts that park's holders of it (云岭经开区14家企业获评省级绿色
+// 工厂 …; A、B等6家企业获评省级绿色工厂): the holders it names are its own.
+func (d *doc) countedHoldersFacts(facts []fact, placed map[int]bool) []fact {
+	titles := map[int]int{} // honour entity → the park that counts its holders
+	for si := range d.sents {
+		s := d.sents[si]
+		if !slices.Contains(d.m[s.Span.Start:s.Span.End], '家') {
+			continue
+		}
+		enc := d.encode(si)
+		locs := parkCountRE.FindStringSubmatchIndex(enc.text)
+		if locs == nil {
+			continue
+		}
+		slot, _ := utf8.DecodeRuneInString(enc.text[locs[2]:])
+		k := int(slot-typeBase[graph.Park]) & 0xFF
+		if k >= len(enc.ents) {
+			continue
+		}
+		park := enc.ents[k]
+		for _, e := range enc.ents {
+			if d.ents[e].typ == graph.Honor {
+				if _, ok := titles[e]; !ok {
+					titles[e] = park
+				}
+			}
+		}
+	}
+	if len(titles) == 0 {
+		return nil
+	}
+	var out []fact
+	for _, f := range facts {
+		if f.p != graph.Awarded || placed[f.s] || d.ents[f.s].dropped {
+			continue
+		}
+		if t := d.ents[f.s].typ; t != graph.Enterprise && t != graph.Institution {
+			continue
+		}
+		if p, ok := titles[f.o]; ok && p != f.s && !d.ents[p].dropped {
+			placed[f.s] = true
+			out = append(out, fact{s: f.s, o: p, p: graph.LocatedIn, sentence: f.sentence, rule: "default:counted-holders"})
+		}
 	}
 	return out
 }
