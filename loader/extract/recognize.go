@@ -229,7 +229,7 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
+		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if (sf.class == classPark || sf.class == classSubpark) && batchRE.MatchString(string(core)) {
@@ -502,6 +502,21 @@ func namesArea(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// areaOfParkAt reports whether what starts at i is written right after a
+// park and 的 (位于秀洲高新区的光伏科创园, 高新区内的软件园): an area of
+// that park, named by its words however generic.
+func (d *doc) areaOfParkAt(i int) bool {
+	if i < 2 || d.m[i-1] != '的' {
+		return false
+	}
+	j := i - 1
+	if d.m[j-1] == '内' {
+		j--
+	}
+	k := d.mentionEndingAt(j)
+	return k >= 0 && d.mentions[k].typ == graph.Park
 }
 
 // endsWithCount reports whether a name's core ends in a count: 厦门5家 in
