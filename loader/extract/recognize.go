@@ -976,11 +976,15 @@ var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "
 // right before it, an investment of so much 元 shortly before that, or 投资
 // right before the verb (投资建设…项目).
 func (d *doc) investedBefore(start, lo int) bool {
-	n := d.wordEndingAt(lo, start, buildingVerbs)
+	end := start
+	if end > lo && d.m[end-1] == '的' {
+		end-- // 投资11亿元建设的智能制造工厂项目
+	}
+	n := d.wordEndingAt(lo, end, buildingVerbs)
 	if n == 0 {
 		return false
 	}
-	i := start - n
+	i := end - n
 	window := string(d.m[max(lo, i-24):i])
 	return strings.Contains(window, "投资") && strings.Contains(window, "元") ||
 		strings.HasSuffix(window, "投资") && n == 2 // 将投资建设智能制造产业园项目
