@@ -715,6 +715,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			if (sf.class == classLegal || sf.class == classOrg) && lx.places.startsAt(d.m, i, min(b, i+4)) {
 				break // 董事长许明哲和苏州致邦…有限公司: a name that opens with a place starts after 和
 			}
+			if sf.class == classOrg && lx.bodies.startsAt(d.m, i, min(b, i+8)) {
+				break // 铂翎新材料与中科院洛阳先进材料研究所: a national body's institute starts after 与
+			}
 		}
 		if b-i >= sf.max+4 {
 			return 0, -1, false
