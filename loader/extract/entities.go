@@ -1098,7 +1098,8 @@ func (d *doc) resolveBareParks() {
 	}
 	firstBare := -1
 	lastPark, lastDistrict := -1, -1
-	lastOfKind := map[string]int{} // park-type short form → park named last with it
+	lastGarden, lastGardenSentence := -1, -1 // the last park named …园 or …园区, and where
+	lastOfKind := map[string]int{}           // park-type short form → park named last with it
 	for _, i := range d.byPosition() {
 		m := &d.mentions[i]
 		if m.class != "bare" {
@@ -1108,6 +1109,9 @@ func (d *doc) resolveBareParks() {
 					lastDistrict = m.ent // (not a sub-park's 园区: 该区 is the zone)
 				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
+				if n := d.ents[m.ent].name; strings.HasSuffix(n, "园") || strings.HasSuffix(n, "园区") {
+					lastGarden, lastGardenSentence = m.ent, d.sentOf[m.start]
+				}
 			}
 			continue
 		}
@@ -1125,7 +1129,9 @@ func (d *doc) resolveBareParks() {
 			continue
 		}
 		best := lastPark
-		if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
+		if w := strings.TrimPrefix(m.name, "该"); (w == "园区" || w == "园内") && lastGarden >= 0 && lastGardenSentence == d.sentOf[m.start] {
+			best = lastGarden // 白沙软件园是…载体，园区内聚集了…: the 园 just named
+		} else if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
 			best = k // 经开区 points back to the last 经济技术开发区, not to any park
 		} else if (m.name == "该区" || m.name == "我区") && lastDistrict >= 0 {
 			best = lastDistrict // 该区: the last park named …区, not a 产业园 named since

@@ -497,16 +497,16 @@ func (d *doc) countedHoldersFacts(facts []fact, placed map[int]bool) []fact {
 			continue
 		}
 		enc := d.encode(si)
-		locs := parkCountRE.FindStringSubmatchIndex(enc.text)
-		if locs == nil {
+		park := -1
+		if locs := parkCountRE.FindStringSubmatchIndex(enc.text); locs != nil {
+			slot, _ := utf8.DecodeRuneInString(enc.text[locs[2]:])
+			if k := int(slot-typeBase[graph.Park]) & 0xFF; k < len(enc.ents) {
+				park = enc.ents[k]
+			}
+		}
+		if park < 0 {
 			continue
 		}
-		slot, _ := utf8.DecodeRuneInString(enc.text[locs[2]:])
-		k := int(slot-typeBase[graph.Park]) & 0xFF
-		if k >= len(enc.ents) {
-			continue
-		}
-		park := enc.ents[k]
 		for _, e := range enc.ents {
 			if d.ents[e].typ == graph.Honor {
 				if _, ok := titles[e]; !ok {
