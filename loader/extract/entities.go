@@ -243,6 +243,12 @@ func (d *doc) group() {
 		prefixed, alone := "", false
 		for _, mi := range e.mentions {
 			m := &d.mentions[mi]
+			if e.typ == graph.Park && m.class == classPark {
+				// 高新区氢能装备产业园: the area goes by its own words too
+				if rs := []rune(m.name); areaAfterBarePark(rs) && len(rs)-bareParkLen(rs) >= 4 {
+					e.aliases[string(rs[bareParkLen(rs):])] = true
+				}
+			}
 			if m.parent >= 0 && d.mentions[m.parent].ent >= 0 {
 				e.parent = d.mentions[m.parent].ent
 				pm := &d.mentions[m.parent]

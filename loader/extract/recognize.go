@@ -244,13 +244,16 @@ func (d *doc) recognizeSuffixed() {
 			if len(rest) > 0 && len(rest) < len(core) {
 				// 云岭经开区2024年冬季重点项目: a year is no name either; a
 				// phase is (…数字经济产业园二期项目).
-				if r := trimYear(rest); len(r) == 0 || lx.isGenericCore(r) && !isPhase(r) {
-					continue
+				if r := trimYear(rest); len(r) == 0 || lx.isGenericCore(r) && !isPhase(r) && !(owned && d.investedBefore(start, lo) && len(r) >= 4) {
+					continue // (投资8亿元建设云岭经开区高端装备配套产业园项目: what a sum builds is named)
 				}
 			}
 		}
 		if d.honourEndsAt(e) {
 			continue
+		}
+		if sf.class == classProject && start-2 >= lo && (d.hasAt(start-2, "首个", "首家", "唯一") || start-3 >= lo && d.hasAt(start-3, "第一个", "又一个")) {
+			continue // 全省首个GW级电解槽制造项目: what the project is, not its name
 		}
 		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
 			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
