@@ -255,7 +255,7 @@ func (d *doc) group() {
 				if m.start > pm.start && !strings.HasPrefix(m.name, pm.name) { // written as parent + sub-park
 					e.aliases[pm.name+m.name] = true
 				}
-			} else if e.typ == graph.Institution && m.start > 0 {
+			} else if (e.typ == graph.Institution || e.typ == graph.Investor) && m.start > 0 {
 				// 长春新区产业技术转移中心: a centre written after its park
 				// is named with it too.
 				if k := d.mentionEndingAt(m.start); k >= 0 && d.mentions[k].typ == graph.Park && !d.mentions[k].inner && d.mentions[k].class != "bare" {
