@@ -341,6 +341,12 @@ func (d *doc) encode(si int) encoded {
 	for i := s.Span.Start; i < s.Span.End; {
 		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
 			m := &d.mentions[k]
+			if d.namesNext(m) {
+				// 长春新区产业技术转移中心: the park is part of the centre's name
+				// here, no party of its own
+				i = m.end
+				continue
+			}
 			if m.ent >= 0 && !d.ents[m.ent].dropped && m.end <= s.Span.End {
 				b.WriteRune(typeBase[d.ents[m.ent].typ] + rune(len(enc.slots)))
 				enc.mask |= 1 << ((typeBase[d.ents[m.ent].typ] - 0xE000) >> 8)
@@ -366,6 +372,20 @@ func (d *doc) encode(si int) encoded {
 	}
 	enc.text = b.String()
 	return enc
+}
+
+// namesNext reports whether a park mention is the first part of the name of
+// the centre or fund written right after it (its entity is named with it).
+func (d *doc) namesNext(m *mention) bool {
+	if m.typ != graph.Park || m.ent < 0 || m.end >= len(d.cover) {
+		return false
+	}
+	k := d.cover[m.end]
+	if k < 0 || d.mentions[k].start != m.end || d.mentions[k].ent < 0 {
+		return false
+	}
+	e := d.ents[d.mentions[k].ent]
+	return (e.typ == graph.Institution || e.typ == graph.Investor) && strings.HasPrefix(e.name, m.name)
 }
 
 // fact is a relation found by a rule.
@@ -1019,6 +1039,10 @@ func (d *doc) structuralFacts() []fact {
 				if p := d.parkPrefix(m); p >= 0 && p != i {
 					out = append(out, fact{s: i, o: p, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
 					break
+				}
+				if k := d.mentionEndingAt(m.start); k >= 0 && d.namesNext(&d.mentions[k]) && d.mentions[k].ent != i {
+					out = append(out, fact{s: i, o: d.mentions[k].ent, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
+					break // 云岭农高区种业振兴基金, named with its park
 				}
 			}
 		}
