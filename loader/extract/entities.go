@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"parkgraph/graph"
@@ -37,6 +38,15 @@ func (d *doc) recognizeAliasDefinitions() {
 		if j := m.end; d.m[j] != '(' && !(d.m[j] == ' ' && j+1 < len(d.m) && d.m[j+1] == '(') {
 			continue
 		}
+		if e := d.englishNameAfter(m.end); e > 0 {
+			// 青禾电子集团（Qinghe Electronics Group）: the English name
+			// stands outside the clause, as a definition does
+			if d.aliasParens == nil {
+				d.aliasParens = map[int]int{}
+			}
+			d.aliasParens[m.end] = e
+			continue
+		}
 		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {
@@ -57,6 +67,34 @@ func (d *doc) recognizeAliasDefinitions() {
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}
+}
+
+// englishNameAfter returns where a bracketed name in Latin letters that
+// opens at i ends (after its closing bracket), or 0.
+func (d *doc) englishNameAfter(i int) int {
+	if i < len(d.m) && d.m[i] == ' ' {
+		i++
+	}
+	if i >= len(d.m) || d.m[i] != '(' {
+		return 0
+	}
+	letters := 0
+	for k := i + 1; k < len(d.m) && k <= i+120; k++ {
+		r := d.m[k]
+		switch {
+		case r == ')':
+			if letters >= 3 {
+				return k + 1
+			}
+			return 0
+		case r < 0x80 && (unicode.IsLetter(r)):
+			letters++
+		case r < 0x80 && (unicode.IsDigit(r) || strings.ContainsRune(" .,&'-/", r)):
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // barePark are park words that, standing alone, point back to a park the
