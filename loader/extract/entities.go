@@ -762,6 +762,12 @@ func (d *doc) parkVariant(name string) string {
 		s = chinaPrefix.ReplaceAllString(s, "$1") // 中国(湖南)自由贸易试验区 → 湖南…
 		s = levelInParens.ReplaceAllString(s, "") // 西宁(国家级)经济技术开发区
 	}
+	for _, lv := range []string{"国家级", "自治区级", "省级"} {
+		if rest, ok := strings.CutPrefix(s, lv); ok && utf8.RuneCountInString(rest) >= 5 {
+			s = rest // 国家级银川经济技术开发区: the level is not part of the name
+			break
+		}
+	}
 	for _, ab := range d.x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]

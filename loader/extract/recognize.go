@@ -185,7 +185,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// An area in the list a park governs is named by that list.
 		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
-		if len(core) < sf.min || len(core) > sf.max {
+		if len(core) < sf.min || len(core)-placePrefix(lx, core) > sf.max {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) && !governed {
 				continue
 			}
