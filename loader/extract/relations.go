@@ -405,7 +405,44 @@ func (d *doc) relations() []graph.Relation {
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return d.toRelations(d.mostSpecificParks(facts))
+	return d.toRelations(d.mostSpecificParks(d.phasesOfParks(facts)))
+}
+
+// phasesOfParks moves a project named for a park it builds (数字经济产业园二期项目
+// placed in 数字经济产业园) to the park that one is part of: the facility a
+// project builds is the project, so it lies where the facility lies.
+func (d *doc) phasesOfParks(facts []fact) []fact {
+	parent := map[int]int{}
+	for _, f := range facts {
+		if f.p == graph.PartOf && d.ents[f.s].typ == graph.Park && d.ents[f.o].typ == graph.Park && f.s != f.o {
+			parent[f.s] = f.o
+		}
+	}
+	if len(parent) == 0 {
+		return facts
+	}
+	for i, f := range facts {
+		if f.p != graph.LocatedIn || d.ents[f.s].typ != graph.Project || d.ents[f.o].typ != graph.Park {
+			continue
+		}
+		up, ok := parent[f.o]
+		if !ok {
+			continue
+		}
+		named := false
+		for a := range d.ents[f.o].aliases {
+			for b := range d.ents[f.s].aliases {
+				if k := strings.Index(b, a); len([]rune(a)) >= 3 && k >= 0 && (k == 0 || strings.HasPrefix(b, d.ents[up].name)) {
+					rest := strings.TrimSuffix(strings.TrimSuffix(b[k+len(a):], "项目"), "建设")
+					named = named || rest == "" || isPhase([]rune(rest)) // (枫桥园区标准化厂房三期项目 lies in 枫桥园区)
+				}
+			}
+		}
+		if named {
+			facts[i].o = up
+		}
+	}
+	return facts
 }
 
 // mostSpecificParks drops X located_in A where the facts also place X in a

@@ -33,7 +33,7 @@ func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
 	facts := st.ruleFacts()
 	st.dropIdleEmployers(facts)
 	facts = append(facts, st.structuralFacts()...)
-	d.Relations = st.toRelations(st.mostSpecificParks(facts))
+	d.Relations = st.toRelations(st.mostSpecificParks(st.phasesOfParks(facts)))
 	d.Entities = st.entities()
 	var kept []fact
 	for _, f := range facts {
