@@ -252,8 +252,8 @@ func (d *doc) recognizeSuffixed() {
 		if d.honourEndsAt(e) {
 			continue
 		}
-		if sf.class == classProject && start-2 >= lo && (d.hasAt(start-2, "首个", "首家", "唯一") || start-3 >= lo && d.hasAt(start-3, "第一个", "又一个")) {
-			continue // 全省首个GW级电解槽制造项目: what the project is, not its name
+		if sf.class == classProject && d.firstOfKindBefore(start, lo) {
+			continue // 全省首个GW级电解槽制造项目, 首个外资控股生物制品项目: what the project is, not its name
 		}
 		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
 			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
@@ -273,6 +273,21 @@ func (d *doc) recognizeSuffixed() {
 		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
 		d.add(m)
 	}
+}
+
+// firstOfKindBefore reports whether 首个, 第一个 or 唯一 stands shortly before
+// i with only name characters between: the words that follow say what kind
+// of thing is the first, they do not name it.
+func (d *doc) firstOfKindBefore(i, lo int) bool {
+	for k := i; k >= lo && k >= i-8; k-- {
+		if k < i && !isNameRune(d.m[k]) {
+			return false
+		}
+		if k-2 >= lo && d.hasAt(k-2, "首个", "首家", "唯一") || k-3 >= lo && d.hasAt(k-3, "第一个", "又一个") {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemAt reports whether a numbered list item opens at i: （5）, 5., 5、
