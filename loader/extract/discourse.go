@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -116,6 +117,9 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		if len(rs) < 2 || len(rs) > 14 || d.x.lex.isGenericCore(rs) || rs[0] == '(' || rs[0] == ')' {
 			continue
 		}
+		if ordinalRE.MatchString(string(rs)) {
+			continue // 今年第3家、累计第21家上市企业: ranks, not names
+		}
 		if _, sf, ok := d.x.lex.suffixes.longest(rs, 0, len(rs)); ok && sf.typ != typ && len([]rune(sf.word)) >= 2 {
 			// 科教园区 in a list of projects names a kind of place; a real
 			// park of that name would have been recognised by its suffix.
@@ -124,6 +128,10 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})
 	}
 }
+
+// ordinalRE finds a rank or a count among a list's items: 第3家, 累计第,
+// 12家.
+var ordinalRE = regexp.MustCompile(`第[0-9一二三四五六七八九十百]*[家个项位名批]?$|^[0-9一二三四五六七八九十百]+[家个项]$`)
 
 // jointCues open and close the partners of a joint act: 由园区联合A和B共同建设.
 var jointCues = []struct{ open, close string }{
@@ -214,6 +222,8 @@ var anaphors = func() []anaphor {
 		{word: "该联盟", typ: graph.Institution, tail: "联盟"},
 		{word: "该产业园", typ: graph.Park, tail: "产业园"},
 		{word: "公司", typ: graph.Enterprise, kind: bareWord},
+		{word: "其", typ: graph.Enterprise, kind: bareWord},
+		{word: "母基金", typ: graph.Investor, tail: "母基金", kind: bareWord},
 		{word: "项目", typ: graph.Project, kind: bareWord},
 		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
 		{word: "后者", kind: bareWord},
@@ -277,6 +287,9 @@ func (d *doc) resolveAnaphora() {
 			if a.kind == bareWord && !d.opensClause(i, a.n) {
 				break
 			}
+			if a.word == "其" && d.hasAt(i, "其中", "其他", "其余", "其它", "其实", "其次", "其间", "其后", "其一", "其二", "其三") {
+				break // 其中, 其余: words of their own, not "it"
+			}
 			ent, ok := last[ai], last[ai] >= 0
 			switch {
 			case a.word == "公司":
@@ -320,7 +333,8 @@ func (d *doc) ownWordAt(i int) bool {
 
 // companyMeant returns the company a clause-opening 公司 at i means: of the
 // companies named in its sentence or the one before, the one the article
-// names most; failing those, the company the article is about.
+// names most; failing those, the company the article is about, or the one
+// company named two sentences before.
 func (d *doc) companyMeant(i int) (int, bool) {
 	si := d.sentOf[i]
 	best, bestN := -1, 0
@@ -328,22 +342,33 @@ func (d *doc) companyMeant(i int) (int, bool) {
 		if e.dropped || e.typ != graph.Enterprise {
 			continue
 		}
-		near := false
-		for _, mi := range e.mentions {
-			m := &d.mentions[mi]
-			if m.end <= i && d.sentOf[m.start] >= si-1 {
-				near = true
-				break
-			}
-		}
-		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && d.lastSentenceOf(ei, i) > d.lastSentenceOf(best, i)) {
+		last := d.lastSentenceOf(ei, i)
+		near := last >= 0 && last >= si-1
+		if near && (len(e.mentions) > bestN || len(e.mentions) == bestN && last > d.lastSentenceOf(best, i)) {
 			best, bestN = ei, len(e.mentions)
 		}
 	}
 	if best >= 0 {
 		return best, true
 	}
-	return d.dominantCompany()
+	if ent, ok := d.dominantCompany(); ok {
+		return ent, true
+	}
+	// Failing those, the one company named two sentences before, when no
+	// other enterprise was named since.
+	only := -1
+	for ei, e := range d.ents {
+		if e.dropped || e.typ != graph.Enterprise {
+			continue
+		}
+		if last := d.lastSentenceOf(ei, i); last >= 0 && last >= si-2 {
+			if only >= 0 {
+				return -1, false
+			}
+			only = ei
+		}
+	}
+	return only, only >= 0
 }
 
 // dominantCompany returns the company the article names most, when it

@@ -754,8 +754,9 @@ var levelInParens = regexp.MustCompile(`\((国家级|省级|市级)\)`)
 var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 
 // parkVariant is the form of a park name used to find other forms of it:
-// park-type words shortened (经济技术开发区 → 经开区) and an administrative
-// word after the place dropped (白鹭市… → 白鹭…).
+// park-type words shortened (经济技术开发区 → 经开区), a level before them
+// and an administrative word after the place dropped (白鹭市国家高新区 →
+// 白鹭高新区).
 func (d *doc) parkVariant(name string) string {
 	s := graph.NormalizeName(name)
 	if strings.IndexByte(s, '(') >= 0 { // both patterns need a bracket
@@ -772,6 +773,15 @@ func (d *doc) parkVariant(name string) string {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]
 			break
+		}
+	}
+	// 昌吉国家高新技术产业开发区 / 昌吉高新区: the level between the place
+	// and the park-type word is no part of the name.
+	for _, ab := range d.x.lex.parkAbbrev {
+		for _, level := range []string{"国家级", "国家"} {
+			if body, ok := strings.CutSuffix(s, level+ab[1]); ok && len([]rune(body)) >= 2 {
+				s = body + ab[1]
+			}
 		}
 	}
 	rs := []rune(s)

@@ -49,8 +49,9 @@ func New(fsys fs.FS) (*Extractor, error) {
 	return x, nil
 }
 
-// indexPatterns files every one-sentence pattern under the cue words of
-// one group its prefilter needs, the one with the fewest words, so that a
+// indexPatterns files every pattern under the cue words of one group its
+// prefilter needs of the current sentence (for a pattern over earlier
+// sentences too, its tail's), the one with the fewest words, so that a
 // sentence is tried only against the patterns some cue word of it can
 // satisfy (patterns without such a group are tried on every sentence).
 func (x *Extractor) indexPatterns() {
@@ -62,9 +63,15 @@ func (x *Extractor) indexPatterns() {
 			g := int32(x.patterns)
 			x.patterns++
 			r.gid[pi] = g
+			// A window pattern is filed under what its tail needs of the
+			// current sentence; a one-sentence pattern under what it needs.
+			pre := &r.pre[pi]
+			if r.span >= 2 {
+				pre = &r.tpre[pi]
+			}
 			var key *need
-			for ni := range r.pre[pi].groups {
-				n := &r.pre[pi].groups[ni]
+			for ni := range pre.groups {
+				n := &pre.groups[ni]
 				if n.types != 0 || len(n.ranges) > 0 || len(n.ids) == 0 || len(n.ids) != len(n.words) {
 					continue
 				}
@@ -72,7 +79,7 @@ func (x *Extractor) indexPatterns() {
 					key = n
 				}
 			}
-			if r.span >= 2 || key == nil {
+			if key == nil {
 				r.keyless[pi] = true
 				continue
 			}

@@ -383,8 +383,15 @@ func (d *doc) addHonour(start, end int, src string) {
 }
 
 func (d *doc) addHonourName(start, end int, name, src string) {
-	if name == "" {
-		return
+	// 新型研发机构认定名单: the act of recognising is no part of the title.
+	for _, act := range []string{"认定结果", "认定"} {
+		if t, ok := strings.CutSuffix(name, act); ok && utf8.RuneCountInString(t) >= 4 && end-start > utf8.RuneCountInString(act) {
+			name, end = t, end-utf8.RuneCountInString(act)
+			break
+		}
+	}
+	if name == "" || strings.ContainsAny(name, ",，;；。") || countedRE.MatchString(name) {
+		return // a title holds no clause break and no count of holders
 	}
 	d.add(mention{start: start, end: end, typ: graph.Honor, name: name, src: "honour:" + src, parent: -1})
 }

@@ -190,8 +190,8 @@ func (d *doc) recognizeSuffixed() {
 				continue
 			}
 		}
-		if sf.class == classSubpark && parent < 0 && !governed && !areaAfterBarePark(core) && !(len(core) >= 2 && !descriptive(core) && d.repeated(start, e)) {
-			continue // 园区 alone names a park only when the article names it again
+		if sf.class == classSubpark && parent < 0 && !governed && !areaAfterBarePark(core) && !(len(core) >= 2 && !descriptive(core) && (d.repeated(start, e) || d.settledIn(start) && !lx.isGenericCore(core))) {
+			continue // 园区 alone names a park only when the article names it again, or something settles in it
 		}
 		if start < b && (d.m[start] == '据' || d.m[start] == '自') && (start == lo || !isNameRune(d.m[start-1])) && b-start > 2 {
 			if d.m[start] == '据' || !lx.places.startsAt(d.m, start, min(b, start+4)) {
@@ -209,9 +209,9 @@ func (d *doc) recognizeSuffixed() {
 		// A project written right after its owner is named by it, however
 		// generic its words: 中科环能（长宁）有限公司固废资源化利用项目.
 		owned := sf.class == classProject && len(core) >= 4 && (d.ownerEndingAt(start) || d.investedBefore(start, lo) || len(core) >= 5 && d.listItemAt(start, lo))
-		if (sf.class == classOrg && sf.typ == graph.Institution || sf.class == classFund) && parent >= 0 && len(core) >= 2 && lx.isGenericCore(core) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
-			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金: a park's own
-			// centre or fund is named with the park.
+		if parent >= 0 && len(core) >= 2 && (sf.class == classOrg && sf.typ == graph.Institution && lx.isGenericCore(core) || sf.class == classFund) && !d.honourEndsAt(e) && d.mentions[parent].end == start {
+			// 云岭高新区创业服务中心, 云岭高新区产业引导母基金, 云岭高新区科技
+			// 成果转化基金: a park's own centre or fund is named with the park.
 			start, parent = d.mentions[parent].start, -1
 			core = d.m[start:b]
 			owned = true
@@ -229,8 +229,11 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
+		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
+		}
+		if (sf.class == classPark || sf.class == classSubpark) && batchRE.MatchString(string(core)) {
+			continue // 国家首批自主创新示范区: a designation parks are given, not a park
 		}
 		if sf.class == classProject {
 			// What follows the last mention a project's name took in must
@@ -244,13 +247,19 @@ func (d *doc) recognizeSuffixed() {
 			if len(rest) > 0 && len(rest) < len(core) {
 				// 云岭经开区2024年冬季重点项目: a year is no name either; a
 				// phase is (…数字经济产业园二期项目).
-				if r := trimYear(rest); len(r) == 0 || lx.isGenericCore(r) && !isPhase(r) && !(owned && d.investedBefore(start, lo) && len(r) >= 4) {
+				if r := trimYear(rest); (len(r) == 0 || lx.isGenericCore(r) && !isPhase(r)) && !d.worksOnFacility(sf, b-len(rest), b) && !(owned && d.investedBefore(start, lo) && len(r) >= 4) {
 					continue // (投资8亿元建设云岭经开区高端装备配套产业园项目: what a sum builds is named)
 				}
 			}
 		}
 		if d.honourEndsAt(e) {
 			continue
+		}
+		if sf.class == classOrg && sf.typ == graph.Institution && genericAfterConjunction(lx, core) {
+			continue // 整机装配车间及研发测试中心: parts of a plant, not a named centre
+		}
+		if sf.word == "公司" && subsidiaryRE.MatchString(string(core)) {
+			continue // 陇祥新材料全资子公司: a relation to a company, not a name
 		}
 		if sf.class == classProject && d.firstOfKindBefore(start, lo) {
 			continue // 全省首个GW级电解槽制造项目, 首个外资控股生物制品项目: what the project is, not its name
@@ -505,12 +514,27 @@ func namesArea(rs []rune) bool {
 	if len(rs) < 2 || descriptive(rs) || strings.ContainsRune("一各该本其每此这那某全多两几首", rs[0]) {
 		return false
 	}
-	for _, w := range []string{"重点", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
+	for _, w := range []string{"重点", "重要", "主要", "相关", "其他", "其它", "骨干", "现有", "下属", "所属", "周边", "配套", "专业", "特色"} {
 		if hasPrefixRunes(rs, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// areaOfParkAt reports whether what starts at i is written right after a
+// park and 的 (位于秀洲高新区的光伏科创园, 高新区内的软件园): an area of
+// that park, named by its words however generic.
+func (d *doc) areaOfParkAt(i int) bool {
+	if i < 2 || d.m[i-1] != '的' {
+		return false
+	}
+	j := i - 1
+	if d.m[j-1] == '内' {
+		j--
+	}
+	k := d.mentionEndingAt(j)
+	return k >= 0 && d.mentions[k].typ == graph.Park
 }
 
 // endsWithCount reports whether a name's core ends in a count: 厦门5家 in
@@ -661,10 +685,20 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			i = j
 			continue
 		}
+		if r == ' ' && i-2 >= lo && i < b && isLatinLetter(d.m[i-2]) && isLatinLetter(d.m[i]) {
+			i-- // Micro LED显示工程研究中心: a space between two Latin words
+			continue
+		}
+		if r == '年' && i-5 >= lo && sf.class != classProject && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-4]) && isASCIIDigit(d.m[i-5]) {
+			break // 2022年云岭股权投资基金管理有限公司: a year opens the clause
+		}
+		if r == '度' && i-6 >= lo && d.m[i-2] == '年' && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-6]) {
+			break // 2025年度国家高新区综合评价: the year, not the name
+		}
 		if !isNameRune(r) && !(r == '.' && i-2 >= lo && i < b && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i])) { // 第8.6代
 			break
 		}
-		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) {
+		if n, soft, found := lx.stops.longest(d.m, lo, i); found && i <= softStart && !d.insidePlace(i-n, i, b) && !d.insideWord(n, lo, i) && !(soft && d.opensSuffixWord(i-n, i, b)) && !d.worksOnFacility(sf, i-n, i) && !d.stopRunsIntoWord(i, b) {
 			if jointHead(sf, d.m[i-n:i], d.m[i:b]) {
 				// 联合实验室, 联合研究中心: 联合 is part of the name
 			} else if !soft || sf.class == classPark || sf.class == classSubpark || !lx.isGenericCore(d.m[i:b]) || sf.class == classProject && d.investedBefore(i, lo) {
@@ -676,7 +710,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 		}
 		// A conjunction separates two names when a complete name or a stop
 		// word stands before it; park names never hold one.
-		if isConjunction(r) && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) {
+		if isConjunction(r) && !d.insidePlace(i-1, i, b) && !d.projectConjunction(sf, r, i, b) && !(i-2 >= lo && d.m[i-2] == '、') {
+			// (after 、 a list goes on: 和 there starts a name, 、和晟（厦门）…)
 			if (sf.class == classPark || sf.class == classSubpark) && r != '及' || d.mentionEndingAt(i-1) >= 0 || i-1 <= lo || !isNameRune(d.m[i-2]) {
 				break
 			}
@@ -697,6 +732,9 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			}
 			if (sf.class == classLegal || sf.class == classOrg) && lx.places.startsAt(d.m, i, min(b, i+4)) {
 				break // 董事长许明哲和苏州致邦…有限公司: a name that opens with a place starts after 和
+			}
+			if sf.class == classOrg && lx.bodies.startsAt(d.m, i, min(b, i+8)) {
+				break // 铂翎新材料与中科院洛阳先进材料研究所: a national body's institute starts after 与
 			}
 		}
 		if b-i >= sf.max+4 {
@@ -760,8 +798,8 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 哈尔滨新区先进装备制造产业投资基金: the park's fund
 	case sf.class == classFund && pm.class == classBody:
 		return absorbWhole // 高新区政府引导母基金
-	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && isAssociation(sf.word):
-		return absorbWhole // 中国开发区协会: an association of parks, named for them
+	case sf.class == classOrg && pm.typ == graph.Park && isAssociation(sf.word):
+		return absorbWhole // 中国开发区协会, 中国产业园区发展研究会: an association of parks, named for them
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) == 0 && sf.typ == graph.Institution:
 		return absorbNested // 云岭科技园孵化器: the park's own incubator; the park is named too
 	case sf.class == classOrg && pm.typ == graph.Park && len(core) >= 2 && d.educationEndingAt(pm.start):
@@ -776,12 +814,42 @@ func (d *doc) absorb(sf *suffix, pm *mention, core []rune) absorption {
 		return absorbNested // 贵安新区上海张江软件产业园A区项目: a project named with its park
 	case sf.class == classProject && (len(core) == 0 || isPhase(core)) && (pm.typ == graph.Enterprise || pm.typ == graph.Institution) && !endsWithLegalForm(pm.name) && pm.src != "gazetteer":
 		return absorbWhole // 青禾机器人超级工厂项目, 云岭数据中心二期项目: the factory a project builds is the project
+	case sf.class == classProject && pm.typ == graph.Institution && pm.src != "gazetteer" && !isEducation(pm.name) && slices.Contains(worksOn, string(core)):
+		return absorbWhole // 超快激光技术研发中心建设项目: the centre a project builds is the project
 	case sf.class == classProject && pm.typ == graph.Enterprise && strings.HasSuffix(pm.name, "厂") && len(core) >= 2:
 		return absorbWhole // 云岭污水处理厂提标改造工程项目: the plant is what the project works on
 	case sf.class == classProject && pm.typ == graph.Enterprise && !endsWithLegalForm(pm.name):
 		return absorbNested // 青禾集团智慧制造园区项目
 	}
 	return absorbNone
+}
+
+// worksOn are the works a project does on the facility named before it.
+var worksOn = []string{"建设", "升级", "扩建", "改造", "提升", "新建", "二期", "一期", "三期", "扩产"}
+
+// stopRunsIntoWord reports whether the stop word ending at i shares its
+// last characters with a generic word that runs on past it (坪投产业: 投产 is
+// not the verb, 产业 is a word of the name; 在线检测, 服务型制造).
+func (d *doc) stopRunsIntoWord(i, b int) bool {
+	for s := max(0, i-2); s < i; s++ {
+		for j := i + 1; j <= min(b, i+3); j++ {
+			if n, _, ok := d.x.lex.generic.longest(d.m, s, j); ok && n == j-s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// worksOnFacility reports whether the stop word [s,e) in a project's name is
+// the work the project does on the centre named right before it
+// (超快激光技术研发中心建设项目), so the name runs on over both.
+func (d *doc) worksOnFacility(sf *suffix, s, e int) bool {
+	if sf.class != classProject || !slices.Contains(worksOn, string(d.m[s:e])) {
+		return false
+	}
+	k := d.mentionEndingAt(s)
+	return k >= 0 && d.mentions[k].typ == graph.Institution && d.mentions[k].src != "gazetteer" && !isEducation(d.mentions[k].name)
 }
 
 // educationEndingAt reports whether a university or college is named right
@@ -827,6 +895,40 @@ func (d *doc) governedSubpark(start int) bool {
 		}
 	}
 	return false
+}
+
+// genericAfterConjunction reports whether a core joins a part of a plant
+// to a generic word with 和 or 及 (测试线和研发, 装配车间及研发测试), which a
+// centre's own name does not.
+func genericAfterConjunction(lx *lexicon, core []rune) bool {
+	for j := len(core) - 1; j > 0; j-- {
+		if core[j] == '和' || core[j] == '及' {
+			if j+1 < len(core) && !lx.isGenericCore(core[j+1:]) {
+				return false
+			}
+			before := string(core[:j])
+			for _, w := range []string{"车间", "线", "厂房", "仓库", "楼", "工厂", "产线", "中心"} {
+				if strings.HasSuffix(before, w) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// subsidiaryRE finds the end of a phrase that calls a company another's
+// subsidiary: 全资子, 控股子, 旗下子.
+var subsidiaryRE = regexp.MustCompile(`(?:全资|控股|旗下|下属|参股)[子分孙]$`)
+
+// settleVerbs place what comes before them in what follows: 落户宏伟园区.
+var settleVerbs = []string{"落户", "落户于", "落户到", "入驻", "位于", "坐落于", "落地", "迁入", "布局在"}
+
+// settledIn reports whether a verb of settling ends right before start.
+func (d *doc) settledIn(start int) bool {
+	lo, _ := d.sentenceBounds(start)
+	return d.wordEndingAt(lo, start, settleVerbs) > 0
 }
 
 // ownerEndingAt reports whether an organisation's name ends at i.
@@ -884,20 +986,29 @@ func (d *doc) firmShortEndingAt(lo, i int) bool {
 // shortDefRE finds the short names an article defines: 简称“X”, 简称:X.
 var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
 
+// batchRE finds the batch a designation opens with: 国家首批, 第二批.
+var batchRE = regexp.MustCompile(`^(?:国家|全国|省级|国家级)?(?:首批|第[一二三四五六七八九十0-9]+批)`)
+
 // buildingVerbs build what follows them: 建设智能装备产业基地项目.
 var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"}
 
 // investedBefore reports whether what starts at start is what a sum is
 // invested to build (投资5亿元在…建设智能装备产业基地项目): a building verb
-// right before it, an investment of so much 元 shortly before that.
+// right before it, an investment of so much 元 shortly before that, or 投资
+// right before the verb (投资建设…项目).
 func (d *doc) investedBefore(start, lo int) bool {
-	n := d.wordEndingAt(lo, start, buildingVerbs)
+	end := start
+	if end > lo && d.m[end-1] == '的' {
+		end-- // 投资11亿元建设的智能制造工厂项目
+	}
+	n := d.wordEndingAt(lo, end, buildingVerbs)
 	if n == 0 {
 		return false
 	}
-	i := start - n
+	i := end - n
 	window := string(d.m[max(lo, i-24):i])
-	return strings.Contains(window, "投资") && strings.Contains(window, "元")
+	return strings.Contains(window, "投资") && strings.Contains(window, "元") ||
+		strings.HasSuffix(window, "投资") && n == 2 // 将投资建设智能制造产业园项目
 }
 
 // isAssociation reports whether a suffix names a body of members: 协会,
@@ -948,10 +1059,23 @@ func (d *doc) opensSuffixWord(s, e, b int) bool {
 }
 
 // insideWord reports whether a stop word of n runes that ends at i is the
-// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司).
+// end of a longer generic word, as 才 ends 人才 (青禾人才发展集团有限公司),
+// or a one-character stop ends the word after a place (江西洪都精机).
 func (d *doc) insideWord(n, lo, i int) bool {
 	k, _, ok := d.x.lex.generic.longest(d.m, lo, i)
-	return ok && k > n
+	if ok && k > n {
+		return true
+	}
+	// 江西洪都精机: a one-character stop right after a place and one
+	// character is the end of a name's own word, not a particle.
+	if n == 1 && i-2 > lo {
+		if p, _, ok := d.x.lex.places.longest(d.m, lo, i-2); ok && p >= 2 {
+			if s := i - 2 - p; s == lo || !isNameRune(d.m[s-1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // insidePlace reports whether a place word covers the boundary [s,e) of a

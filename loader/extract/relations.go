@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -401,11 +402,18 @@ type fact struct {
 // relations runs every rule over every sentence and adds the relations that
 // follow from the document's structure (sub-parks, park bodies).
 func (d *doc) relations() []graph.Relation {
+	return d.toRelations(d.facts())
+}
+
+// facts gathers the facts the relations are made of: what the rules found,
+// what the document's structure and its home park give, each placed in the
+// most specific park.
+func (d *doc) facts() []fact {
 	facts := d.ruleFacts()
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return d.toRelations(d.mostSpecificParks(d.phasesOfParks(facts)))
+	return mostSpecific(d.ents, d.phasesOfParks(facts))
 }
 
 // phasesOfParks moves a project named for a park it builds (数字经济产业园二期项目
@@ -445,54 +453,48 @@ func (d *doc) phasesOfParks(facts []fact) []fact {
 	return facts
 }
 
-// mostSpecificParks drops X located_in A where the facts also place X in a
-// park B that is part of A: the guideline places an organisation or project
-// in the most specific park only.
-func (d *doc) mostSpecificParks(facts []fact) []fact {
-	parents := map[int][]int{}
+// mostSpecific drops the located_in facts that place something in a park
+// when it is also placed in a part of that park: the guideline places an
+// organisation in the most specific park only (X位于P的S园区: X is in S,
+// and S part of P).
+func mostSpecific(ents []*entity, facts []fact) []fact {
+	name := func(i int) string { return ents[i].name }
+	parents := map[string][]string{}
 	for _, f := range facts {
-		if f.p == graph.PartOf && f.s != f.o && d.ents[f.s].typ == graph.Park && d.ents[f.o].typ == graph.Park && !d.ents[f.s].dropped && !d.ents[f.o].dropped {
-			parents[f.s] = append(parents[f.s], f.o)
+		if f.p == graph.PartOf && !ents[f.s].dropped && !ents[f.o].dropped {
+			parents[name(f.s)] = append(parents[name(f.s)], name(f.o))
 		}
 	}
 	if len(parents) == 0 {
 		return facts
 	}
-	// ancestors of a park, found by walking part_of (cycles stop the walk)
-	ancestors := func(b int) map[int]bool {
-		seen := map[int]bool{b: true}
-		stack := []int{b}
-		for len(stack) > 0 {
-			c := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, p := range parents[c] {
-				if !seen[p] {
-					seen[p] = true
-					stack = append(stack, p)
-				}
-			}
-		}
-		delete(seen, b)
-		return seen
-	}
-	broader := map[[2]int]bool{} // (subject, park) pairs to drop
+	// Every park that holds a park something is placed in, however far up.
+	within := map[string]map[string]bool{} // subject → parks to drop
 	for _, f := range facts {
-		if f.p != graph.LocatedIn {
+		if f.p != graph.LocatedIn || ents[f.s].dropped || ents[f.o].dropped {
 			continue
 		}
-		if _, ok := parents[f.o]; !ok {
-			continue
-		}
-		for a := range ancestors(f.o) {
-			broader[[2]int{f.s, a}] = true
+		todo, seen := parents[name(f.o)], map[string]bool{name(f.o): true}
+		for len(todo) > 0 {
+			p := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if within[name(f.s)] == nil {
+				within[name(f.s)] = map[string]bool{}
+			}
+			within[name(f.s)][p] = true
+			todo = append(todo, parents[p]...)
 		}
 	}
-	if len(broader) == 0 {
+	if len(within) == 0 {
 		return facts
 	}
 	out := facts[:0:0]
 	for _, f := range facts {
-		if f.p == graph.LocatedIn && broader[[2]int{f.s, f.o}] {
+		if f.p == graph.LocatedIn && within[name(f.s)][name(f.o)] {
 			continue
 		}
 		out = append(out, f)
@@ -505,17 +507,17 @@ func (d *doc) mostSpecificParks(facts []fact) []fact {
 // The article's park is the park mentioned most, if it is mentioned at least
 // twice as often as any other.
 func (d *doc) defaultFacts(facts []fact) []fact {
-	home := d.homePark()
-	if home < 0 {
-		return nil
-	}
 	placed := map[int]bool{}
 	for _, f := range facts {
 		if f.p == graph.LocatedIn || f.p == graph.PartOf {
 			placed[f.s] = true
 		}
 	}
-	var out []fact
+	out := d.countedHoldersFacts(facts, placed)
+	home := d.homePark()
+	if home < 0 {
+		return out
+	}
 	for i, e := range d.ents {
 		if e.dropped || placed[i] || len(e.mentions) == 0 {
 			continue
@@ -524,7 +526,107 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 			out = append(out, fact{s: i, o: home, p: graph.LocatedIn, sentence: d.sentenceOfFirst(e, func(*mention) bool { return true }), rule: "default:article-park"})
 		}
 	}
+	// A clause with no subject that opens by bringing firms in (先后引进A、
+	// B等重点企业27家) speaks for the article's park, as reports do.
+	for _, k := range d.byPosition() {
+		m := &d.mentions[k]
+		if m.ent < 0 || placed[m.ent] || d.ents[m.ent].dropped || d.ents[m.ent].typ != graph.Enterprise || !d.introducedAt(m.start) {
+			continue
+		}
+		placed[m.ent] = true
+		out = append(out, fact{s: m.ent, o: home, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "default:introduced"})
+	}
 	return out
+}
+
+// parkCountRE finds a park's count of the holders of a title in a sentence's
+// encoded text: P共有11家企业入选, P 5家企业获认定.
+var parkCountRE = regexp.MustCompile(`([\x{E000}-\x{E0FF}])(?:共有|共|有|今年|此次|本次)?[^\x{E000}-\x{E5FF}。]{0,4}?(?:\d+|[一二两三四五六七八九十]+)家(?:企业|单位|机构)?[^\x{E000}-\x{E2FF}\x{E400}-\x{E5FF}。,]{0,8}?(?:入选|获评|上榜|榜上有名|获认定|通过认定|被认定|被评为|获批|入围)`)
+
+// countedHoldersFacts places in a park the firms awarded a title where the
+// article counts that park's holders of it (云岭经开区14家企业获评省级绿色
+// 工厂 …; A、B等6家企业获评省级绿色工厂): the holders it names are its own.
+func (d *doc) countedHoldersFacts(facts []fact, placed map[int]bool) []fact {
+	titles := map[int]int{} // honour entity → the park that counts its holders
+	for si := range d.sents {
+		s := d.sents[si]
+		if !slices.Contains(d.m[s.Span.Start:s.Span.End], '家') {
+			continue
+		}
+		enc := d.encode(si)
+		locs := parkCountRE.FindStringSubmatchIndex(enc.text)
+		if locs == nil {
+			continue
+		}
+		slot, _ := utf8.DecodeRuneInString(enc.text[locs[2]:])
+		k := int(slot-typeBase[graph.Park]) & 0xFF
+		if k >= len(enc.ents) {
+			continue
+		}
+		park := enc.ents[k]
+		for _, e := range enc.ents {
+			if d.ents[e].typ == graph.Honor {
+				if _, ok := titles[e]; !ok {
+					titles[e] = park
+				}
+			}
+		}
+	}
+	if len(titles) == 0 {
+		return nil
+	}
+	var out []fact
+	for _, f := range facts {
+		if f.p != graph.Awarded || placed[f.s] || d.ents[f.s].dropped {
+			continue
+		}
+		if t := d.ents[f.s].typ; t != graph.Enterprise && t != graph.Institution {
+			continue
+		}
+		if p, ok := titles[f.o]; ok && p != f.s && !d.ents[p].dropped {
+			placed[f.s] = true
+			out = append(out, fact{s: f.s, o: p, p: graph.LocatedIn, sentence: f.sentence, rule: "default:counted-holders"})
+		}
+	}
+	return out
+}
+
+// introduceVerbs open a subjectless clause that brings firms into a park.
+var introduceVerbs = []string{"先后引进", "新引进", "累计引进", "引进", "招引", "先后招引", "引入"}
+
+// introducedAt reports whether the name at i stands in a list that a
+// subjectless clause opens with a verb of bringing in: 先后引进A、B等.
+func (d *doc) introducedAt(i int) bool {
+	lo, _ := d.sentenceBounds(i)
+	j := i
+	for j > lo {
+		r := d.m[j-1]
+		if r == '、' || r == '和' || r == '及' || r == '与' {
+			j--
+			continue
+		}
+		if k := d.mentionEndingAt(j); k >= 0 {
+			if d.mentions[k].typ != graph.Enterprise {
+				return false
+			}
+			j = d.mentions[k].start
+			continue
+		}
+		break
+	}
+	n := d.wordEndingAt(lo, j, introduceVerbs)
+	if n == 0 {
+		return false
+	}
+	// The verb opens its clause: nothing but time words stand before it.
+	k := j - n
+	for k > lo && !strings.ContainsRune("，,；;。：:", d.m[k-1]) {
+		if !strings.ContainsRune("今年全年去年以来近年同时此外还也共累计", d.m[k-1]) {
+			return false
+		}
+		k--
+	}
+	return true
 }
 
 // homePark returns the park an article is about, or -1.
@@ -547,10 +649,28 @@ func (d *doc) homePark() int {
 			second = n
 		}
 	}
+	if best >= 0 && count[best] >= 2 && count[best] < 2*second {
+		// A sub-park the article is about is named with its park now and
+		// then (深圳高新区坪山园区): the park's mentions do not compete.
+		if p := d.ents[best].parent; p >= 0 && count[p] == second && d.secondBestIs(count, best, p) {
+			return best
+		}
+	}
 	if best < 0 || count[best] < 2*second || count[best] < 2 {
 		return -1
 	}
 	return best
+}
+
+// secondBestIs reports whether p is the only park other than best named as
+// often as the runner-up.
+func (d *doc) secondBestIs(count map[int]int, best, p int) bool {
+	for e, n := range count {
+		if e != best && e != p && n*2 > count[best] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropIdleEmployers drops the organisations named only as someone's
@@ -798,16 +918,22 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		return text[a:b]
 	}
 	for slot, chars := range r.notAfter {
-		if a, _ := groupLoc(slot); a > 0 {
+		a, _ := groupLoc(slot)
+		for a > 0 {
 			prev, n := utf8.DecodeLastRuneInString(text[:a])
+			if prev >= typeBase[graph.Park] && prev <= typeBase[graph.Park]+0xFF {
+				if before := r.notAfterPark[slot]; before != "" {
+					if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
+						return nil
+					}
+				}
+				a -= n // 位于P园区S: the park a sub-park is written after is part of its name
+				continue
+			}
 			if strings.ContainsRune(chars, prev) {
 				return nil
 			}
-			if before := r.notAfterPark[slot]; before != "" && prev >= typeBase[graph.Park] && prev < typeBase[graph.Park]+0x100 {
-				if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
-					return nil
-				}
-			}
+			break
 		}
 	}
 	for _, nb := range r.notBetween {
@@ -1070,7 +1196,11 @@ func (d *doc) structuralFacts() []fact {
 				}
 			}
 		}
-		if e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project {
+		// A fund named after its park (云岭高新区产业引导基金) is the park's
+		// money, not an organisation housed in it: the development set places
+		// no such fund.
+		parkFund := e.typ == graph.Investor && strings.HasSuffix(strings.TrimSuffix(e.name, "池"), "基金")
+		if (e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project) && !parkFund {
 			for _, mi := range e.mentions {
 				m := &d.mentions[mi]
 				if p := d.parkPrefix(m); p >= 0 && p != i {

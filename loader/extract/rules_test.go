@@ -30,10 +30,8 @@ func extractState(t *testing.T, text string) (*graph.Document, []fact, *doc) {
 	st := x.newDoc(d)
 	st.recognize()
 	st.resolve()
-	facts := st.ruleFacts()
-	st.dropIdleEmployers(facts)
-	facts = append(facts, st.structuralFacts()...)
-	d.Relations = st.toRelations(st.mostSpecificParks(st.phasesOfParks(facts)))
+	facts := st.facts()
+	d.Relations = st.toRelations(facts)
 	d.Entities = st.entities()
 	var kept []fact
 	for _, f := range facts {

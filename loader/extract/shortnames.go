@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,7 +100,15 @@ func (d *doc) deriveShortForms() {
 	sort.Strings(forms)
 	for _, f := range forms {
 		c := owner[f]
-		first, uses := d.usesApart([]rune(f))
+		// The longer forms of the same enterprise that start with this one:
+		// 青禾新 is no use of its own inside 青禾新材料.
+		var longer [][]rune
+		for _, g := range forms {
+			if len(g) > len(f) && strings.HasPrefix(g, f) && owner[g].ent == c.ent {
+				longer = append(longer, []rune(g))
+			}
+		}
+		first, uses := d.usesApart([]rune(f), longer)
 		if uses == 0 || c.minor && uses < 2 {
 			continue
 		}
@@ -142,13 +151,19 @@ func dropBracketed(rs []rune) []rune {
 }
 
 // usesApart counts the places where the text writes f outside any mention,
-// as a whole word (not running on into a name's suffix), and returns the
-// first of them.
-func (d *doc) usesApart(f []rune) (first, uses int) {
+// as a whole word (not running on into a name's suffix, nor the start of
+// one of the longer forms), and returns the first of them.
+func (d *doc) usesApart(f []rune, longer [][]rune) (first, uses int) {
 	first = -1
+next:
 	for i := d.nextOccurrence(f, 0); i >= 0; i = d.nextOccurrence(f, i+1) {
 		if d.sentOf[i] < 0 {
 			continue
+		}
+		for _, g := range longer {
+			if i+len(g) <= len(d.m) && slices.Equal(d.m[i:i+len(g)], g) {
+				continue next
+			}
 		}
 		end := i + len(f)
 		if d.covered(i, end) {

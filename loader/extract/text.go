@@ -42,6 +42,9 @@ func isHan(r rune) bool {
 
 // isNameRune reports whether r can be part of an organisation's name.
 func isNameRune(r rune) bool {
+	if r == '丨' {
+		return false // a headline's separator: 高新周报丨云岭高新区
+	}
 	return isHan(r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '·' || r == '&' || r == '-' || r == '+' || unicode.IsLetter(r)
 }
 
