@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -35,6 +36,9 @@ const terminal = "。！？!?…”』」）)》】\"'：:；;"
 // caption placed inside them) are joined again; Markdown heading marks are
 // removed.
 func Clean(text string) (clean, title string) {
+	if strings.Contains(text, "&") && strings.Contains(text, ";") {
+		text = html.UnescapeString(text) // &nbsp;, &ldquo; left by a page saved as text
+	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\u00a0", " ")

@@ -111,6 +111,7 @@ func TestCleanCases(t *testing.T) {
 			"首页 > 新闻中心 > 园区动态\n青禾科技有限公司入选瞪羚企业\n【字体：大 中 小】 发布时间：2024-05-12\n日前，青禾科技有限公司入选瞪羚企业。\n上一篇：云岭高新区召开工作会议\n下一篇：白鹭电子有限公司投产\n相关链接：商务部 省商务厅",
 			"青禾科技有限公司入选瞪羚企业\n日前，青禾科技有限公司入选瞪羚企业。"},
 		{"a sentence that starts with 首页 stays", "首页展示了园区企业。", "首页展示了园区企业。"},
+		{"HTML entities left in saved text are read", "青禾科技有限公司&nbsp;&ldquo;入选&rdquo;瞪羚企业。A&B公司成立。", "青禾科技有限公司 “入选”瞪羚企业。A&B公司成立。"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"parkgraph/graph"
@@ -37,6 +38,15 @@ func (d *doc) recognizeAliasDefinitions() {
 		if j := m.end; d.m[j] != '(' && !(d.m[j] == ' ' && j+1 < len(d.m) && d.m[j+1] == '(') {
 			continue
 		}
+		if e := d.englishNameAfter(m.end); e > 0 {
+			// 青禾电子集团（Qinghe Electronics Group）: the English name
+			// stands outside the clause, as a definition does
+			if d.aliasParens == nil {
+				d.aliasParens = map[int]int{}
+			}
+			d.aliasParens[m.end] = e
+			continue
+		}
 		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {
@@ -57,6 +67,34 @@ func (d *doc) recognizeAliasDefinitions() {
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}
+}
+
+// englishNameAfter returns where a bracketed name in Latin letters that
+// opens at i ends (after its closing bracket), or 0.
+func (d *doc) englishNameAfter(i int) int {
+	if i < len(d.m) && d.m[i] == ' ' {
+		i++
+	}
+	if i >= len(d.m) || d.m[i] != '(' {
+		return 0
+	}
+	letters := 0
+	for k := i + 1; k < len(d.m) && k <= i+120; k++ {
+		r := d.m[k]
+		switch {
+		case r == ')':
+			if letters >= 3 {
+				return k + 1
+			}
+			return 0
+		case r < 0x80 && (unicode.IsLetter(r)):
+			letters++
+		case r < 0x80 && (unicode.IsDigit(r) || strings.ContainsRune(" .,&'-/", r)):
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // barePark are park words that, standing alone, point back to a park the
@@ -243,13 +281,19 @@ func (d *doc) group() {
 		prefixed, alone := "", false
 		for _, mi := range e.mentions {
 			m := &d.mentions[mi]
+			if e.typ == graph.Park && m.class == classPark {
+				// 高新区氢能装备产业园: the area goes by its own words too
+				if rs := []rune(m.name); areaAfterBarePark(rs) && len(rs)-bareParkLen(rs) >= 4 {
+					e.aliases[string(rs[bareParkLen(rs):])] = true
+				}
+			}
 			if m.parent >= 0 && d.mentions[m.parent].ent >= 0 {
 				e.parent = d.mentions[m.parent].ent
 				pm := &d.mentions[m.parent]
 				if m.start > pm.start && !strings.HasPrefix(m.name, pm.name) { // written as parent + sub-park
 					e.aliases[pm.name+m.name] = true
 				}
-			} else if e.typ == graph.Institution && m.start > 0 {
+			} else if (e.typ == graph.Institution || e.typ == graph.Investor) && m.start > 0 {
 				// 长春新区产业技术转移中心: a centre written after its park
 				// is named with it too.
 				if k := d.mentionEndingAt(m.start); k >= 0 && d.mentions[k].typ == graph.Park && !d.mentions[k].inner && d.mentions[k].class != "bare" {
@@ -718,6 +762,12 @@ func (d *doc) parkVariant(name string) string {
 	if strings.IndexByte(s, '(') >= 0 { // both patterns need a bracket
 		s = chinaPrefix.ReplaceAllString(s, "$1") // 中国(湖南)自由贸易试验区 → 湖南…
 		s = levelInParens.ReplaceAllString(s, "") // 西宁(国家级)经济技术开发区
+	}
+	for _, lv := range []string{"国家级", "自治区级", "省级"} {
+		if rest, ok := strings.CutPrefix(s, lv); ok && utf8.RuneCountInString(rest) >= 5 {
+			s = rest // 国家级银川经济技术开发区: the level is not part of the name
+			break
+		}
 	}
 	for _, ab := range d.x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {

@@ -185,7 +185,7 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// An area in the list a park governs is named by that list.
 		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
-		if len(core) < sf.min || len(core) > sf.max {
+		if len(core) < sf.min || len(core)-placePrefix(lx, core) > sf.max {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) && !governed {
 				continue
 			}
@@ -247,8 +247,8 @@ func (d *doc) recognizeSuffixed() {
 			if len(rest) > 0 && len(rest) < len(core) {
 				// 云岭经开区2024年冬季重点项目: a year is no name either; a
 				// phase is (…数字经济产业园二期项目).
-				if r := trimYear(rest); (len(r) == 0 || lx.isGenericCore(r) && !isPhase(r)) && !d.worksOnFacility(sf, b-len(rest), b) {
-					continue
+				if r := trimYear(rest); (len(r) == 0 || lx.isGenericCore(r) && !isPhase(r)) && !d.worksOnFacility(sf, b-len(rest), b) && !(owned && d.investedBefore(start, lo) && len(r) >= 4) {
+					continue // (投资8亿元建设云岭经开区高端装备配套产业园项目: what a sum builds is named)
 				}
 			}
 		}
@@ -260,6 +260,9 @@ func (d *doc) recognizeSuffixed() {
 		}
 		if sf.word == "公司" && subsidiaryRE.MatchString(string(core)) {
 			continue // 陇祥新材料全资子公司: a relation to a company, not a name
+		}
+		if sf.class == classProject && d.firstOfKindBefore(start, lo) {
+			continue // 全省首个GW级电解槽制造项目, 首个外资控股生物制品项目: what the project is, not its name
 		}
 		if sf.class == classProject && (countedRE.MatchString(string(core)) || amountInRE.MatchString(string(core))) {
 			continue // 3个产业项目, 两大项目, 超10亿元大项目: counts and sizes of projects, not one
@@ -279,6 +282,21 @@ func (d *doc) recognizeSuffixed() {
 		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
 		d.add(m)
 	}
+}
+
+// firstOfKindBefore reports whether 首个, 第一个 or 唯一 stands shortly before
+// i with only name characters between: the words that follow say what kind
+// of thing is the first, they do not name it.
+func (d *doc) firstOfKindBefore(i, lo int) bool {
+	for k := i; k >= lo && k >= i-8; k-- {
+		if k < i && !isNameRune(d.m[k]) {
+			return false
+		}
+		if k-2 >= lo && d.hasAt(k-2, "首个", "首家", "唯一") || k-3 >= lo && d.hasAt(k-3, "第一个", "又一个") {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemAt reports whether a numbered list item opens at i: （5）, 5., 5、

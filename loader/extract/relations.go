@@ -342,6 +342,12 @@ func (d *doc) encode(si int) encoded {
 	for i := s.Span.Start; i < s.Span.End; {
 		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
 			m := &d.mentions[k]
+			if d.namesNext(m) {
+				// 长春新区产业技术转移中心: the park is part of the centre's name
+				// here, no party of its own
+				i = m.end
+				continue
+			}
 			if m.ent >= 0 && !d.ents[m.ent].dropped && m.end <= s.Span.End {
 				b.WriteRune(typeBase[d.ents[m.ent].typ] + rune(len(enc.slots)))
 				enc.mask |= 1 << ((typeBase[d.ents[m.ent].typ] - 0xE000) >> 8)
@@ -369,6 +375,20 @@ func (d *doc) encode(si int) encoded {
 	return enc
 }
 
+// namesNext reports whether a park mention is the first part of the name of
+// the centre or fund written right after it (its entity is named with it).
+func (d *doc) namesNext(m *mention) bool {
+	if m.typ != graph.Park || m.ent < 0 || m.end >= len(d.cover) {
+		return false
+	}
+	k := d.cover[m.end]
+	if k < 0 || d.mentions[k].start != m.end || d.mentions[k].ent < 0 {
+		return false
+	}
+	e := d.ents[d.mentions[k].ent]
+	return (e.typ == graph.Institution || e.typ == graph.Investor) && strings.HasPrefix(e.name, m.name)
+}
+
 // fact is a relation found by a rule.
 type fact struct {
 	s, o     int // entity indexes
@@ -393,7 +413,44 @@ func (d *doc) facts() []fact {
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
-	return mostSpecific(d.ents, facts)
+	return mostSpecific(d.ents, d.phasesOfParks(facts))
+}
+
+// phasesOfParks moves a project named for a park it builds (数字经济产业园二期项目
+// placed in 数字经济产业园) to the park that one is part of: the facility a
+// project builds is the project, so it lies where the facility lies.
+func (d *doc) phasesOfParks(facts []fact) []fact {
+	parent := map[int]int{}
+	for _, f := range facts {
+		if f.p == graph.PartOf && d.ents[f.s].typ == graph.Park && d.ents[f.o].typ == graph.Park && f.s != f.o {
+			parent[f.s] = f.o
+		}
+	}
+	if len(parent) == 0 {
+		return facts
+	}
+	for i, f := range facts {
+		if f.p != graph.LocatedIn || d.ents[f.s].typ != graph.Project || d.ents[f.o].typ != graph.Park {
+			continue
+		}
+		up, ok := parent[f.o]
+		if !ok {
+			continue
+		}
+		named := false
+		for a := range d.ents[f.o].aliases {
+			for b := range d.ents[f.s].aliases {
+				if k := strings.Index(b, a); len([]rune(a)) >= 3 && k >= 0 && (k == 0 || strings.HasPrefix(b, d.ents[up].name)) {
+					rest := strings.TrimSuffix(strings.TrimSuffix(b[k+len(a):], "项目"), "建设")
+					named = named || rest == "" || isPhase([]rune(rest)) // (枫桥园区标准化厂房三期项目 lies in 枫桥园区)
+				}
+			}
+		}
+		if named {
+			facts[i].o = up
+		}
+	}
+	return facts
 }
 
 // mostSpecific drops the located_in facts that place something in a park
@@ -1149,6 +1206,10 @@ func (d *doc) structuralFacts() []fact {
 				if p := d.parkPrefix(m); p >= 0 && p != i {
 					out = append(out, fact{s: i, o: p, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
 					break
+				}
+				if k := d.mentionEndingAt(m.start); k >= 0 && d.namesNext(&d.mentions[k]) && d.mentions[k].ent != i {
+					out = append(out, fact{s: i, o: d.mentions[k].ent, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
+					break // 云岭农高区种业振兴基金, named with its park
 				}
 			}
 		}

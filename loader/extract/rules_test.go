@@ -167,3 +167,26 @@ func (m memFS) Open(name string) (fs.File, error) {
 	}
 	return t.Open(name)
 }
+
+// TestSlotsNamedOnce checks that no pattern names a slot twice: only the
+// first of two groups of one name is read, so the second would never bind.
+func TestSlotsNamedOnce(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range x.rules {
+		for _, re := range r.res {
+			seen := map[string]bool{}
+			for _, n := range re.SubexpNames() {
+				if n == "" {
+					continue
+				}
+				if seen[n] {
+					t.Errorf("rule %s: slot %s named twice in one pattern", r.name, n)
+				}
+				seen[n] = true
+			}
+		}
+	}
+}
