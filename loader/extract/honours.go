@@ -390,6 +390,27 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 			break
 		}
 	}
+	// 省级企业技术中心和技术创新示范企业: two titles of one list are two
+	// honours, wherever the text names them.
+	if src != "part" {
+		lx := d.x.lex
+		for j := start + 2; j < end-2; j++ {
+			if d.m[j] != '和' && d.m[j] != '及' && d.m[j] != '与' {
+				continue
+			}
+			_, _, left := lx.honours.longest(d.m, start, j)
+			rend := end
+			if d.hasAt(end-2, "名单", "榜单") {
+				rend = end - 2
+			}
+			_, _, right := lx.honours.longest(d.m, j+1, rend)
+			if left && right {
+				d.addHonourName(start, j, strings.TrimSpace(stripQuotes(d.orig[start:j])), "part")
+				d.addHonourName(j+1, rend, strings.TrimSpace(stripQuotes(d.orig[j+1:rend])), "part")
+				return
+			}
+		}
+	}
 	if name == "" || strings.ContainsAny(name, ",，;；。") || countedRE.MatchString(name) {
 		return // a title holds no clause break and no count of holders
 	}
