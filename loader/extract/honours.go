@@ -383,8 +383,9 @@ func (d *doc) addHonour(start, end int, src string) {
 }
 
 func (d *doc) addHonourName(start, end int, name, src string) {
-	// 新型研发机构认定名单: the act of recognising is no part of the title.
-	for _, act := range []string{"认定结果", "认定"} {
+	// 新型研发机构认定名单, 重点实验室建设名单: the act of recognising or
+	// building is no part of the title.
+	for _, act := range []string{"认定结果", "认定", "建设"} {
 		if t, ok := strings.CutSuffix(name, act); ok && utf8.RuneCountInString(t) >= 4 && end-start > utf8.RuneCountInString(act) {
 			name, end = t, end-utf8.RuneCountInString(act)
 			break
@@ -615,7 +616,7 @@ const (
 	levelMunicipal  = "M"
 )
 
-var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
 // honourKey splits a normalised honour name into its level and its base
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
