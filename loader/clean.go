@@ -33,8 +33,10 @@ const terminal = "。！？!?…”』」）)》】\"'：:；;"
 // first line). Bylines, photo credits and page metadata lines (发布时间,
 // 来源, 责任编辑, 分享到) go; captions stay as paragraphs;
 // paragraphs cut in the middle of a sentence by a blank line (or by a
-// caption placed inside them) are joined again; Markdown heading marks are
-// removed.
+// caption placed inside them) are joined again; the rows of a table
+// written as text (cells apart by spaces) stay one paragraph, each row
+// ended by ；, so no cell runs into the next row's name; Markdown heading
+// marks are removed.
 func Clean(text string) (clean, title string) {
 	if strings.Contains(text, "&") && strings.Contains(text, ";") {
 		text = html.UnescapeString(text) // &nbsp;, &ldquo; left by a page saved as text
@@ -47,9 +49,11 @@ func Clean(text string) (clean, title string) {
 		text    string
 		heading bool
 		caption bool
+		row     bool // a table row: cells apart, no sentence around them
 	}
 	var paras []para
 	var cur []string
+	lastRow := false // the line before was a table row
 	flush := func() {
 		if len(cur) > 0 {
 			paras = append(paras, para{text: strings.Join(cur, "")})
@@ -60,6 +64,7 @@ func Clean(text string) (clean, title string) {
 		line = strings.TrimFunc(line, unicode.IsSpace)
 		if line == "" {
 			flush()
+			lastRow = false
 			continue
 		}
 		if m := headingMark.FindString(line); m != "" {
@@ -93,6 +98,24 @@ func Clean(text string) (clean, title string) {
 		if line == "" {
 			continue
 		}
+		if tableRow(line) {
+			// 惠州泓达电子科技有限公司 电子信息: the rows of a table stay one
+			// paragraph, each row ended by ；, never joined into a name.
+			lead := ""
+			if n := len(cur); n > 0 && (strings.HasSuffix(cur[n-1], "：") || strings.HasSuffix(cur[n-1], ":")) {
+				lead = strings.Join(cur, "") // 名单如下：, the table's lead-in
+				cur = cur[:0]
+			}
+			flush()
+			if n := len(paras); n > 0 && paras[n-1].row && lastRow {
+				paras[n-1].text += "；" + line
+			} else {
+				paras = append(paras, para{text: lead + line, row: true})
+			}
+			lastRow = true
+			continue
+		}
+		lastRow = false
 		cur = append(cur, line)
 	}
 	flush()
@@ -107,12 +130,12 @@ func Clean(text string) (clean, title string) {
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		var moved []para
-		for !p.heading && !p.caption && cutMidSentence(p.text) {
+		for !p.heading && !p.caption && !p.row && cutMidSentence(p.text) {
 			j := i + 1
 			for j < len(paras) && paras[j].caption {
 				j++
 			}
-			if j >= len(paras) || paras[j].heading || !continues(paras[j].text) {
+			if j >= len(paras) || paras[j].heading || paras[j].row || !continues(paras[j].text) {
 				break
 			}
 			moved = append(moved, paras[i+1:j]...)
@@ -140,6 +163,22 @@ func Clean(text string) (clean, title string) {
 		}
 	}
 	return b.String(), title
+}
+
+// tableRow reports whether a line is a row of a table written as text:
+// short, with no sentence punctuation, and cells set apart by spaces or
+// tabs between Chinese words (惠州泓达电子科技有限公司 电子信息).
+func tableRow(line string) bool {
+	if utf8.RuneCountInString(line) > 80 || strings.ContainsAny(line, "。；;！？!?，,") {
+		return false
+	}
+	rs := []rune(line)
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == ' ' || rs[i] == '\t' || rs[i] == '\u3000') && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeByline reports whether a line could be a byline: one starting with ◎
