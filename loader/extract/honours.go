@@ -385,7 +385,7 @@ func (d *doc) addHonour(start, end int, src string) {
 func (d *doc) addHonourName(start, end int, name, src string) {
 	// 新型研发机构认定名单, 重点实验室建设名单: the act of recognising or
 	// building is no part of the title.
-	for _, act := range []string{"认定结果", "认定", "建设"} {
+	for _, act := range []string{"认定结果", "认定", "建设", "之后", "以后", "以来"} {
 		if t, ok := strings.CutSuffix(name, act); ok && utf8.RuneCountInString(t) >= 4 && end-start > utf8.RuneCountInString(act) {
 			name, end = t, end-utf8.RuneCountInString(act)
 			break
