@@ -371,6 +371,14 @@ func (d *doc) canonical(e *entity) string {
 			return name
 		}
 	}
+	if e.typ == graph.Institution && isEducation(forms[0]) {
+		// A university's name keeps its city: 厦门海湾大学, not 海湾大学.
+		for _, f := range forms[1:] {
+			if p, ok := strings.CutSuffix(f, forms[0]); ok && d.x.lex.hasPlace([]rune(p)) {
+				return f
+			}
+		}
+	}
 	if e.typ == graph.Park || e.typ == graph.Institution {
 		// A level note in brackets is not part of the name: 西宁(国家级)经济技术开发区.
 		for _, f := range forms {
@@ -844,7 +852,13 @@ func (d *doc) mergePrefixed() {
 				continue
 			}
 			if j, ok := byKey[typ+"|"+string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
-				d.mergeInto(i, j)
+				if e.typ != graph.Park && lx.hasPlace(prefix) {
+					// 厦门海湾大学 / 海湾大学: an organisation's full name keeps
+					// its place (a park's shorter form is its name).
+					d.mergeInto(j, i)
+				} else {
+					d.mergeInto(i, j)
+				}
 				break
 			}
 		}

@@ -685,8 +685,8 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 			i = j
 			continue
 		}
-		if r == ' ' && i-2 >= lo && i < b && isLatinLetter(d.m[i-2]) && isLatinLetter(d.m[i]) {
-			i-- // Micro LED显示工程研究中心: a space between two Latin words
+		if (r == ' ' || r == '/') && i-2 >= lo && i < b && isLatinLetter(d.m[i-2]) && isLatinLetter(d.m[i]) {
+			i-- // Micro LED显示工程研究中心, Mini/MicroLED芯片项目: Latin words joined
 			continue
 		}
 		if r == '年' && i-5 >= lo && sf.class != classProject && isASCIIDigit(d.m[i-2]) && isASCIIDigit(d.m[i-3]) && isASCIIDigit(d.m[i-4]) && isASCIIDigit(d.m[i-5]) {
@@ -745,6 +745,19 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 	// Drop leading characters that cannot start a name.
 	for i < b && !isNameRune(d.m[i]) && d.m[i] != '(' && !isOpenQuote(d.m[i]) {
 		i++
+	}
+	// A bare park word or 公司 before a name that opens with a place, or
+	// before a project, is the clause's, not the name's: 开发区浙江开达…有限
+	// 公司, 公司年产5000吨…项目.
+	for _, w := range []string{"开发区", "高新区", "经开区", "新区", "园区", "公司"} {
+		n := len([]rune(w))
+		if !hasPrefixRunes(d.m[i:b], w) || i+n >= b {
+			continue
+		}
+		if w == "公司" && sf.class == classProject || w != "公司" && sf.class == classLegal && lx.places.startsAt(d.m, i+n, min(b, i+n+4)) {
+			i += n
+		}
+		break
 	}
 	return i, parent, true
 }
