@@ -226,14 +226,14 @@ func (d *doc) recognizeSuffixed() {
 				}
 			}
 		}
-		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && d.standaloneCount(d.m[start:e]) >= 3 {
+		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && (d.standaloneCount(d.m[start:e]) >= 3 || len(core) >= 3 && d.standaloneCount(d.m[start:e]) >= 2) {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
 		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
-		if (sf.class == classPark || sf.class == classSubpark) && batchRE.MatchString(string(core)) {
-			continue // 国家首批自主创新示范区: a designation parks are given, not a park
+		if (sf.class == classPark || sf.class == classSubpark) && (batchRE.MatchString(string(core)) || layoutRE.MatchString(string(d.m[start:e]))) {
+			continue // 国家首批自主创新示范区, 一区四园: a designation or a layout, not a park
 		}
 		if sf.class == classProject {
 			// What follows the last mention a project's name took in must
@@ -998,6 +998,9 @@ func (d *doc) firmShortEndingAt(lo, i int) bool {
 
 // shortDefRE finds the short names an article defines: 简称“X”, 简称:X.
 var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
+
+// layoutRE finds a park layout written as a word: 一区四园, 一区多园.
+var layoutRE = regexp.MustCompile(`^一区[一二两三四五六七八九十多]园$`)
 
 // batchRE finds the batch a designation opens with: 国家首批, 第二批.
 var batchRE = regexp.MustCompile(`^(?:国家|全国|省级|国家级)?(?:首批|第[一二三四五六七八九十0-9]+批)`)
