@@ -183,6 +183,9 @@ func (d *doc) recognizeSuffixed() {
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
+		if sf.typ == graph.Project && d.countedAfter(e) {
+			continue // 新开工项目23个: a class of projects, counted
+		}
 		// An area in the list a park governs is named by that list.
 		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
 		if len(core) < sf.min || len(core)-placePrefix(lx, core) > sf.max {
@@ -585,6 +588,19 @@ func (d *doc) countedBefore(start, lo int) bool {
 	}
 	r := d.m[start-2]
 	return r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千几多", r)
+}
+
+// countedAfter reports whether a count of things follows position e
+// and closes the phrase (项目23个, 项目十余项。).
+func (d *doc) countedAfter(e int) bool {
+	i := e
+	for i < len(d.m) && i < e+6 && (d.m[i] >= '0' && d.m[i] <= '9' || strings.ContainsRune("一二两三四五六七八九十百千余多", d.m[i])) {
+		i++
+	}
+	if i == e || i >= len(d.m) || !strings.ContainsRune("个项", d.m[i]) {
+		return false
+	}
+	return i+1 == len(d.m) || !isNameRune(d.m[i+1]) // not 项目11个单体
 }
 
 // amountInRE finds a sum of money inside a name's core.
