@@ -383,6 +383,9 @@ func (d *doc) addHonour(start, end int, src string) {
 }
 
 func (d *doc) addHonourName(start, end int, name, src string) {
+	if strings.Contains(name, "级以上") || strings.Contains(name, "级及以上") {
+		return // 省级以上绿色工厂: a class of titles, none conferred
+	}
 	// 新型研发机构认定名单, 重点实验室建设名单: the act of recognising or
 	// building is no part of the title.
 	for _, act := range []string{"认定结果", "认定", "建设", "之后", "以后", "以来"} {
