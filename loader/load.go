@@ -15,8 +15,8 @@ func Prepare(src Source) (*graph.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src.Path, err)
 	}
-	switch strings.ToLower(filepath.Ext(src.Path)) {
-	case ".html", ".htm":
+	switch ext := strings.ToLower(filepath.Ext(src.Path)); {
+	case ext == ".html" || ext == ".htm", looksLikeHTML(text):
 		text = HTMLText(text)
 	}
 	clean, title := Clean(text)
@@ -31,6 +31,25 @@ func Prepare(src Source) (*graph.Document, error) {
 		Text:      clean,
 		Sentences: Sentences(clean),
 	}, nil
+}
+
+// looksLikeHTML reports whether text is a saved web page whatever its file
+// name says: it opens, after blank space and comments, with a doctype or an
+// html or head element.
+func looksLikeHTML(text string) bool {
+	s := strings.TrimLeft(text, " \t\r\n\ufeff")
+	for strings.HasPrefix(s, "<!--") {
+		end := strings.Index(s, "-->")
+		if end < 0 {
+			return false
+		}
+		s = strings.TrimLeft(s[end+3:], " \t\r\n")
+	}
+	if len(s) > 16 {
+		s = s[:16]
+	}
+	s = strings.ToLower(s)
+	return strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html") || strings.HasPrefix(s, "<head")
 }
 
 // Load reads, decodes, cleans and splits one file.

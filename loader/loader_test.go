@@ -2,6 +2,7 @@ package loader_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -172,6 +173,31 @@ func TestHTML(t *testing.T) {
 	d, err = loader.Load("testdata/nobody.html")
 	if err != nil || !strings.Contains(d.Text, "云岭高新区3家企业上榜。") || d.Title != "只有标题的页面" {
 		t.Errorf("HTML without body: %v %q %q", err, d.Title, d.Text)
+	}
+}
+
+// A web page saved under a .txt name is still read as a page.
+func TestHTMLUnderTextName(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := loader.Prepare(loader.Source{Path: "saved-page.txt", Bytes: raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := loader.Load("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Text != want.Text || page.Title != want.Title {
+		t.Errorf("page saved as .txt reads %q, want %q", page.Text, want.Text)
+	}
+	// Text that only mentions a tag stays text.
+	plain := "云岭高新区3家企业上榜。\n页面源码以<html>开头。"
+	d, err := loader.Prepare(loader.Source{Path: "note.txt", Bytes: []byte(plain)})
+	if err != nil || !strings.Contains(d.Text, "<html>") {
+		t.Errorf("plain text with a tag in it: %v %q", err, d.Text)
 	}
 }
 
