@@ -25,7 +25,7 @@ var blocks = map[atom.Atom]bool{
 }
 
 // navClass marks containers that hold site navigation rather than the article.
-var navClass = []string{"nav", "menu", "breadcrumb", "footer", "header", "sidebar", "share", "copyright", "related"}
+var navClass = []string{"nav", "menu", "breadcrumb", "foot", "bottom", "header", "sidebar", "share", "copyright", "related"}
 
 // HTMLText returns the title and the body text of an HTML page: scripts,
 // styles, navigation, headers and footers dropped; headings written as

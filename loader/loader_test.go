@@ -162,7 +162,7 @@ func TestHTML(t *testing.T) {
 	if d.Title != "云岭高新区：培育科创企业" {
 		t.Errorf("title = %q", d.Title)
 	}
-	for _, bad := range []string{"不要这段", "color:red", "首页", "版权所有"} {
+	for _, bad := range []string{"不要这段", "color:red", "首页", "版权所有", "主办"} {
 		if strings.Contains(d.Text, bad) {
 			t.Errorf("HTML text holds %q:\n%s", bad, d.Text)
 		}
