@@ -146,7 +146,7 @@ func (d *doc) recognizeBareParks() {
 			if w == "区内" && !d.hasAt(i+n, firmWords...) {
 				break // 区内 only in 区内企业 X: the park's own firms
 			}
-			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i) && !(w == "区内" && isConjunction(d.m[i-1]))) {
+			if d.covered(i, i+n) || (i > 0 && d.m[i-1] != '该' && isNameRune(d.m[i-1]) && !d.isStopBefore(i) && !(isConjunction(d.m[i-1]) && (w == "区内" || d.hasAt(i+n, firmWords...)))) {
 				break
 			}
 			if i+n < len(d.m) && d.hasAt(i+n, "内", "外") == false && isHan(d.m[i+n]) && d.startsSuffix(i+n) {
