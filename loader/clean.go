@@ -98,6 +98,9 @@ func Clean(text string) (clean, title string) {
 		if line == "" {
 			continue
 		}
+		if ruleRow(line) {
+			continue // |---|---|: a Markdown table's rule under its header
+		}
 		if tableRow(line) {
 			// 惠州泓达电子科技有限公司 电子信息: the rows of a table stay one
 			// paragraph, each row ended by ；, never joined into a name.
@@ -166,11 +169,14 @@ func Clean(text string) (clean, title string) {
 }
 
 // tableRow reports whether a line is a row of a table written as text:
-// short, with no sentence punctuation, and cells set apart by spaces or
-// tabs between Chinese words (惠州泓达电子科技有限公司 电子信息).
+// short, with no sentence punctuation, and cells set apart by bars or by
+// spaces or tabs between Chinese words (惠州泓达电子科技有限公司 电子信息).
 func tableRow(line string) bool {
 	if utf8.RuneCountInString(line) > 80 || strings.ContainsAny(line, "。；;！？!?，,") {
 		return false
+	}
+	if strings.Count(line, "|")+strings.Count(line, "｜") >= 2 {
+		return true // 1｜青禾项目｜青禾有限公司｜装备制造产业园, and Markdown rows
 	}
 	rs := []rune(line)
 	for i := 1; i+1 < len(rs); i++ {
@@ -179,6 +185,15 @@ func tableRow(line string) bool {
 		}
 	}
 	return false
+}
+
+// ruleRow reports whether a line only draws a table's rule: bars, dashes,
+// colons and spaces (|---|:--:|).
+func ruleRow(line string) bool {
+	if !strings.ContainsAny(line, "|｜") || !strings.Contains(line, "-") {
+		return false
+	}
+	return strings.Trim(line, "|｜-—:： \t") == ""
 }
 
 // mayBeByline reports whether a line could be a byline: one starting with ◎

@@ -412,6 +412,7 @@ func (d *doc) facts() []fact {
 	facts := d.ruleFacts()
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
+	facts = append(facts, d.tableFacts()...)
 	facts = append(facts, d.defaultFacts(facts)...)
 	return mostSpecific(d.ents, d.phasesOfParks(facts))
 }

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"parkgraph/graph"
+)
+
+// Tables of projects written as text (序号｜项目名称｜投资主体｜总投资｜建设地点)
+// reach the extractor as one sentence whose rows end with ；. Their header
+// says what each column holds, so the facts of a row are read cell by cell
+// rather than by patterns over the whole row.
+
+// Header words of the columns a project table is read by.
+var (
+	projectColumn  = []string{"项目名称", "项目"}
+	investorColumn = []string{"投资主体", "投资方", "投资企业", "投资单位", "签约企业", "投资主体单位", "投资人"}
+	builderColumn  = []string{"建设单位", "项目业主", "业主单位", "实施主体", "建设主体", "项目单位", "承建单位", "企业名称", "责任单位", "实施单位"}
+	placeColumn    = []string{"建设地点", "所在园区", "落户园区", "项目地点", "所在地", "落户地点", "选址", "建设地址", "所属园区", "项目选址", "落户地", "园区"}
+)
+
+// tableCell is a cell of a table row: rune offsets into the document.
+type tableCell struct{ start, end int }
+
+// tableFacts reads the project tables of the document: each row's investor
+// invests in and builds the project of its row (a builder column: builds
+// only), and the project lies in the park of its row.
+func (d *doc) tableFacts() []fact {
+	var out []fact
+	for si := range d.sents {
+		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
+		if !d.holdsBar(lo, hi) {
+			continue
+		}
+		rows := d.tableRows(lo, hi)
+		if len(rows) < 2 {
+			continue
+		}
+		if c := rows[0][0]; c.end > c.start && (d.m[c.end-1] == ':' || d.m[c.end-1] == '：') {
+			rows[0] = rows[0][1:] // 签约项目如下：| 序号 | …: the lead-in is no column
+		}
+		proj, owner, place, invests := -1, -1, -1, false
+		header := 0
+		for ; header < len(rows)-1; header++ {
+			proj, owner, place, invests = d.columns(rows[header])
+			if proj >= 0 && owner >= 0 {
+				break
+			}
+		}
+		if proj < 0 || owner < 0 {
+			continue
+		}
+		for _, row := range rows[header+1:] {
+			if len(row) <= max(proj, owner) {
+				continue
+			}
+			y := d.entityIn(row[proj], graph.Project)
+			x := d.entityIn(row[owner], graph.Enterprise, graph.Institution, graph.Investor)
+			if y >= 0 && x >= 0 {
+				if invests {
+					out = append(out, fact{s: x, o: y, p: graph.InvestsIn, sentence: si, rule: "table:investor"})
+				}
+				out = append(out, fact{s: x, o: y, p: graph.Builds, sentence: si, rule: "table:builder"})
+			}
+			if place >= 0 && place < len(row) && y >= 0 {
+				if p := d.entityIn(row[place], graph.Park); p >= 0 {
+					out = append(out, fact{s: y, o: p, p: graph.LocatedIn, sentence: si, rule: "table:place"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// holdsBar reports whether [lo, hi) holds a cell bar.
+func (d *doc) holdsBar(lo, hi int) bool {
+	for _, r := range d.m[lo:hi] {
+		if r == '|' || r == '｜' {
+			return true
+		}
+	}
+	return false
+}
+
+// tableRows splits [lo, hi) into rows (ended by ；) of cells (set apart by
+// bars), dropping the empty cells a Markdown row opens and closes with.
+// Rows with fewer than three cells are left out.
+func (d *doc) tableRows(lo, hi int) [][]tableCell {
+	var rows [][]tableCell
+	var row []tableCell
+	start := lo
+	flushRow := func() {
+		if len(row) > 0 && row[0].start == row[0].end {
+			row = row[1:]
+		}
+		if n := len(row); n > 0 && row[n-1].start == row[n-1].end {
+			row = row[:n-1]
+		}
+		if len(row) >= 3 {
+			rows = append(rows, row)
+		}
+		row = nil
+	}
+	for i := lo; i <= hi; i++ {
+		end := i == hi
+		var r rune
+		if !end {
+			r = d.m[i]
+		}
+		if end || r == '|' || r == '｜' || r == ';' || r == '；' {
+			a, b := start, i
+			for a < b && isSpaceRune(d.m[a]) {
+				a++
+			}
+			for b > a && isSpaceRune(d.m[b-1]) {
+				b--
+			}
+			row = append(row, tableCell{a, b})
+			start = i + 1
+			if end || r == ';' || r == '；' {
+				flushRow()
+			}
+		}
+	}
+	return rows
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
+
+// columns finds, in a header row, the columns of the project, of its
+// investor or builder, and of its place (-1 where there is none); invests
+// tells whether the owner column names investors.
+func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
+	proj, owner, place = -1, -1, -1
+	for i, c := range row {
+		text := string(d.m[c.start:c.end])
+		// The first cell may carry the table's lead-in (情况如下:序号).
+		if k := strings.LastIndexAny(text, ":："); k >= 0 {
+			_, size := utf8.DecodeRuneInString(text[k:])
+			text = text[k+size:]
+		}
+		text = strings.TrimSpace(text)
+		switch {
+		case proj < 0 && isOneOf(text, projectColumn):
+			proj = i
+		case owner < 0 && isOneOf(text, investorColumn):
+			owner, invests = i, true
+		case owner < 0 && isOneOf(text, builderColumn):
+			owner = i
+		case place < 0 && isOneOf(text, placeColumn):
+			place = i
+		}
+	}
+	return proj, owner, place, invests
+}
+
+func isOneOf(s string, words []string) bool {
+	for _, w := range words {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// entityIn returns the entity of one of the types that a mention lying
+// within the cell names (the last one, the most specific where a park and
+// its sub-park are written together), or -1.
+func (d *doc) entityIn(c tableCell, types ...graph.EntityType) int {
+	found := -1
+	for i := c.start; i < c.end; i++ {
+		k := d.cover[i]
+		if k < 0 {
+			continue
+		}
+		m := &d.mentions[k]
+		if m.start < c.start || m.end > c.end || m.ent < 0 || d.ents[m.ent].dropped {
+			continue
+		}
+		for _, t := range types {
+			if d.ents[m.ent].typ == t {
+				found = m.ent
+			}
+		}
+		i = m.end - 1
+	}
+	return found
+}
