@@ -276,6 +276,7 @@ func (d *doc) group() {
 	for _, e := range d.ents {
 		e.name = d.canonical(e)
 	}
+	d.listedSubparks()
 	// Sub-parks: the parent's name plus the sub-park's is an alias.
 	for _, e := range d.ents {
 		prefixed, alone := "", false
@@ -1279,4 +1280,30 @@ func (d *doc) employerMention(m *mention) bool {
 		e = next.end
 	}
 	return false
+}
+
+// listedSubparks gives the sub-parks listed after one written with its park
+// that park too: in 落户云岭经开区装备制造产业园、食品产业园和数字产业园 all
+// three are parts of 云岭经开区.
+func (d *doc) listedSubparks() {
+	var parks []int
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.typ == graph.Park {
+			parks = append(parks, i)
+		}
+	}
+	slices.SortFunc(parks, func(a, b int) int { return d.mentions[a].start - d.mentions[b].start })
+	for _, i := range parks {
+		m := &d.mentions[i]
+		if m.inner || m.parent >= 0 || (m.class != classSubpark && m.class != classPark) || m.start < 2 || !strings.ContainsRune("、和及与", d.m[m.start-1]) {
+			continue
+		}
+		// The park listed before, or the sub-park inside it (云岭经开区装备制造产业园).
+		for _, k := range parks {
+			if prev := &d.mentions[k]; k != i && prev.end == m.start-1 && prev.parent >= 0 {
+				m.parent = prev.parent
+				break
+			}
+		}
+	}
 }
