@@ -343,7 +343,7 @@ func (d *doc) standaloneCount(w []rune) int {
 		if d.hasAt(i+len(w), "项目", "建设") {
 			continue
 		}
-		if i > 0 && isNameRune(d.m[i-1]) && !d.isStopBefore(i) {
+		if i > 0 && isNameRune(d.m[i-1]) && !isConjunction(d.m[i-1]) && !d.isStopBefore(i) {
 			continue
 		}
 		n++
