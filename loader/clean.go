@@ -13,8 +13,9 @@ var (
 	bylineLine = regexp.MustCompile(`^(◎|(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影|撰稿|编辑|责任编辑|责编)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*([\s　]+(本报|特约|见习|实习)?(记者|通讯员|实习生|摄影)[\s:：]*[\p{Han}·]{2,5}([\s　,，、]+[\p{Han}·]{2,5})*)*$)`)
 	// A byline inside a line: 【记者郝玲合肥报道】, （记者 张三 通讯员 李四）, (记者郝晓明).
 	bylineInline = regexp.MustCompile(`[【\[（(]\s*(本报|特约|见习)?(记者|通讯员)[^】\]）)]{1,40}[】\]）)]`)
-	// A dateline opening a report: 新华社广州8月29日电, 本报讯, 某某日报3月2日讯.
-	datelineLead = regexp.MustCompile(`^(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|本报)\p{Han}{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|讯)|\p{Han}{2,6}(?:日报|晚报|时报|网|社)\p{Han}{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯))[\s　:：]*`)
+	// A dateline opening a report: 新华社广州8月29日电, 本报讯, 某某日报3月2日讯,
+	// 某某晚报讯.
+	datelineLead = regexp.MustCompile(`^(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|本报)\p{Han}{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|讯)|\p{Han}{2,6}(?:日报|晚报|时报|网|社)\p{Han}{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)|\p{Han}{2,6}(?:日报|晚报|时报|早报|商报|都市报)讯)[\s　:：]*`)
 	// A photo credit closing a caption: 。 赵春亮摄, 新华社记者 杨植森摄, 视觉中国供图, （张三 摄）.
 	creditTail  = regexp.MustCompile(`(^|[。！？!?\s　])[\s　]*(((新华社|本报|特约)?(记者|通讯员)[\s　]*)?[\p{Han}·]{2,5}[\s　]*摄|[\p{Han}A-Za-z]{2,10}[\s　]*供图|[（(][^（()）]{2,20}[\s　]*(摄|供图)[）)])[\s　]*$`)
 	headingMark = regexp.MustCompile(`^#{1,6}[ \t]+`)
@@ -50,15 +51,18 @@ func Clean(text string) (clean, title string) {
 		heading bool
 		caption bool
 		row     bool // a table row: cells apart, no sentence around them
+		opens   bool // opens the report: a dateline or byline stood before it
 	}
 	var paras []para
 	var cur []string
 	lastRow := false // the line before was a table row
+	opens := false   // the paragraph being gathered opens the report
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, para{text: strings.Join(cur, "")})
+			paras = append(paras, para{text: strings.Join(cur, ""), opens: opens})
 			cur = cur[:0]
 		}
+		opens = false
 	}
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimFunc(line, unicode.IsSpace)
@@ -85,11 +89,18 @@ func Clean(text string) (clean, title string) {
 		}
 		// The patterns run only where their key words occur: most lines
 		// hold none, and the patterns cost more than the look.
+		before := line
 		if strings.Contains(line, "记者") || strings.Contains(line, "通讯员") {
 			line = bylineInline.ReplaceAllString(line, "")
 		}
 		if head := prefixBytes(line, 96); strings.Contains(head, "电") || strings.Contains(head, "讯") {
 			line = datelineLead.ReplaceAllString(line, "")
+		}
+		if line != before && !strings.HasPrefix(before, line) && strings.HasSuffix(before, line) {
+			// A dateline or byline led the line: the report starts here, and
+			// the line before it (the headline) is no part of its sentence.
+			flush()
+			opens = true
 		}
 		if tail := suffixBytes(line, 24); strings.Contains(tail, "摄") || strings.Contains(tail, "供图") {
 			line = creditTail.ReplaceAllString(line, "$1")
@@ -138,7 +149,7 @@ func Clean(text string) (clean, title string) {
 			for j < len(paras) && paras[j].caption {
 				j++
 			}
-			if j >= len(paras) || paras[j].heading || paras[j].row || !continues(paras[j].text) {
+			if j >= len(paras) || paras[j].heading || paras[j].row || paras[j].opens || !continues(paras[j].text) {
 				break
 			}
 			moved = append(moved, paras[i+1:j]...)

@@ -100,7 +100,7 @@ type relRule struct {
 }
 
 type emit struct {
-	subj, obj    string // group names, or "@Type" for every mention of a type in the sentence
+	subj, obj    string // group names, or "@Type" for every mention of a type in the sentence ("@Type>": from where the match starts on)
 	pred         graph.Predicate
 	year, amount string // group names of attributes
 	zip          bool   // pair the i-th subject with the i-th object (分别由…)
@@ -964,9 +964,20 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			return []int{e}
 		}
 		if t, ok := strings.CutPrefix(name, "@"); ok {
+			from := offset
+			if t, ok = strings.CutSuffix(t, ">"); ok {
+				// @Type>: only the mentions from where the match starts on
+				from = len(ents)
+				for _, c := range text[loc[0]:] {
+					if _, k, ok := slotType(c); ok {
+						from = max(offset, k)
+						break
+					}
+				}
+			}
 			et := graph.EntityType(t)
 			var out []int
-			for k := offset; k < len(ents); k++ {
+			for k := from; k < len(ents); k++ {
 				if d.ents[ents[k]].typ == et {
 					out = append(out, ents[k])
 				}
