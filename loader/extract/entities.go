@@ -421,6 +421,45 @@ func (d *doc) mergeVariants() {
 	d.mergeShortFunds()
 	d.mergeLocalBodies()
 	d.mergeBodyAbbreviations()
+	d.mergeHeadlineShortNames()
+}
+
+// mergeHeadlineShortNames merges an institution or project named only in
+// the headline by the tail of a longer name the report gives it (种业联合实验室
+// in the headline, 新疆特色作物种业联合实验室 in the text) into that one.
+func (d *doc) mergeHeadlineShortNames() {
+	if len(d.sents) < 2 || strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。") {
+		return // no headline: the first sentence is the report's
+	}
+	for i, e := range d.ents {
+		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Project) || len(e.mentions) == 0 {
+			continue
+		}
+		inHeadline := true
+		for _, mi := range e.mentions {
+			if d.sentOf[d.mentions[mi].start] != 0 {
+				inHeadline = false
+				break
+			}
+		}
+		k := strings.TrimPrefix(e.key, string(e.typ)+"|")
+		if !inHeadline || len([]rune(k)) < 4 {
+			continue
+		}
+		to := d.onlyOther(i, func(o *entity) bool {
+			if o.typ != e.typ {
+				return false
+			}
+			rest, found := strings.CutSuffix(strings.TrimPrefix(o.key, string(o.typ)+"|"), k)
+			return found && rest != ""
+		})
+		if to >= 0 {
+			for a := range e.aliases {
+				d.aliasOf[graph.NormalizeName(a)] = d.ents[to].name // the short form is never the name
+			}
+			d.mergeInto(i, to)
+		}
+	}
 }
 
 // bodyShortWords are the words of a department's name and their short forms
