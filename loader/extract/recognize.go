@@ -1131,7 +1131,10 @@ func (d *doc) projectConjunction(sf *suffix, r rune, i, b int) bool {
 		return false
 	}
 	if r == '及' {
-		return true
+		// 年产2亿支注射剂项目及白鹭创新药研发中心项目: a project named in
+		// full before 及 makes a list of two
+		k := d.mentionEndingAt(i - 1)
+		return k < 0 || d.mentions[k].typ != graph.Project
 	}
 	if i < b && (d.hasAt(i, "年产") || d.m[i] >= '0' && d.m[i] <= '9') {
 		return true
