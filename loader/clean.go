@@ -59,7 +59,13 @@ func Clean(text string) (clean, title string) {
 	opens := false   // the paragraph being gathered opens the report
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, para{text: strings.Join(cur, ""), opens: opens})
+			if head, items, ok := nameList(cur); ok {
+				// 重庆青禾电池有限公司 / 重庆白鹭座椅有限公司, one name a line:
+				// a list, each item ended by ；, never joined into one name.
+				paras = append(paras, para{text: head + strings.Join(items, "；"), row: true, opens: opens})
+			} else {
+				paras = append(paras, para{text: strings.Join(cur, ""), opens: opens})
+			}
 			cur = cur[:0]
 		}
 		opens = false
@@ -197,6 +203,32 @@ func tableRow(line string) bool {
 	}
 	return false
 }
+
+// nameList reports whether the lines of a paragraph are a list of names, one
+// a line: at least two short lines without punctuation, after at most one
+// heading line (一、重庆市绿色工厂（4家）, 名单如下：). It returns the heading, ended
+// by ：, and the items.
+func nameList(lines []string) (head string, items []string, ok bool) {
+	items = lines
+	if len(lines) > 0 && listHeading.MatchString(lines[0]) {
+		head = strings.TrimRight(lines[0], ":：") + "："
+		items = lines[1:]
+	}
+	if len(items) < 2 {
+		return "", nil, false
+	}
+	for _, l := range items {
+		if utf8.RuneCountInString(l) > 30 || strings.ContainsAny(l, "，,。；;：:、！？!?") {
+			return "", nil, false
+		}
+	}
+	return head, items, true
+}
+
+// listHeading is the heading a list of names may open with: a numbered
+// section (一、, （二）, 3.), a line ending with a colon, or a title with its
+// count (科技小巨人企业（4家）).
+var listHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]).{1,30}$|^.{1,30}[:：]$|^.{1,30}[（(](?:\d+|[一二两三四五六七八九十]+)[家个项所][）)]$`)
 
 // ruleRow reports whether a line only draws a table's rule: bars, dashes,
 // colons and spaces (|---|:--:|).
