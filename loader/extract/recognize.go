@@ -46,6 +46,7 @@ type doc struct {
 	runeAt          map[rune][]int32     // where each character occurs, for long texts, made on first use (see occurrences)
 	repeats         map[string]bool      // memo of repeated
 	fired           map[string]bool      // rules that matched, for tests
+	rejected        bool                 // the match apply was given was rejected by a notafter or notbetween line
 	keys            map[typedName]string // group keys by type and name
 	written         map[string]bool      // answers of writes
 	shortDefs       map[string]bool      // short names the article defines (see definedShortEndingAt)

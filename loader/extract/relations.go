@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strconv"
@@ -95,6 +96,7 @@ type relRule struct {
 	// listStop: a list slot's items after this text are left out (园区企业A
 	// 与B大学…: B is A's partner, not another firm of the park)
 	listStop map[string]string
+	anchored []bool  // one per pattern: it holds ^ (a match found in a later part of the text would be false)
 	gid      []int32 // one per pattern: its number among all the extractor's patterns
 	keyless  []bool  // one per pattern: tried on every sentence (see indexPatterns)
 }
@@ -196,6 +198,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
 		}
 		r.res = append(r.res, re)
+		r.anchored = append(r.anchored, anchored(expr))
 		r.pre = append(r.pre, compilePrefilter(expr))
 		tail := regexp.MustCompile(``)
 		if i := strings.LastIndex(p, "⏎"); i >= 0 {
@@ -804,7 +807,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
-					facts = append(facts, d.apply(r, re, enc, loc, offset, si)...)
+					facts = append(facts, d.applyOrRetry(r, pi, enc, loc, offset, si)...)
 				}
 			}
 		}
@@ -901,6 +904,55 @@ func shiftSlots(s string, n int) string {
 	return string(rs)
 }
 
+// applyOrRetry applies a match; where the rule rejects it (a slot after a
+// word it must not follow, a text between slots it must not hold), it looks
+// for a match that starts later inside the rejected one, which the search
+// for all matches skipped: in 云岭新区下辖A、B，其中B被I评为H the match that
+// starts at 云岭新区 is rejected and the one that starts at B holds.
+func (d *doc) applyOrRetry(r *relRule, pi int, enc *encoded, loc []int, offset, si int) []fact {
+	re := r.res[pi]
+	for tries := 0; ; tries++ {
+		d.rejected = false
+		fs := d.apply(r, re, enc, loc, offset, si)
+		if !d.rejected || r.anchored[pi] || tries == 4 {
+			return fs
+		}
+		_, n := utf8.DecodeRuneInString(enc.text[loc[0]:])
+		from := loc[0] + n
+		next := re.FindStringSubmatchIndex(enc.text[from:])
+		if next == nil || next[0]+from >= loc[1] {
+			return fs // none, or one the search for all matches finds
+		}
+		for i := range next {
+			if next[i] >= 0 {
+				next[i] += from
+			}
+		}
+		loc = next
+	}
+}
+
+// anchored reports whether a pattern holds a ^ or \A anchor.
+func anchored(expr string) bool {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return true
+	}
+	var walk func(*syntax.Regexp) bool
+	walk = func(n *syntax.Regexp) bool {
+		if n.Op == syntax.OpBeginLine || n.Op == syntax.OpBeginText {
+			return true
+		}
+		for _, c := range n.Sub {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(re)
+}
+
 func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offset, si int) []fact {
 	d.fired[r.name] = true
 	text, ents := enc.text, enc.ents
@@ -925,6 +977,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			if prev >= typeBase[graph.Park] && prev <= typeBase[graph.Park]+0xFF {
 				if before := r.notAfterPark[slot]; before != "" {
 					if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
+						d.rejected = true
 						return nil
 					}
 				}
@@ -932,6 +985,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 				continue
 			}
 			if strings.ContainsRune(chars, prev) {
+				d.rejected = true
 				return nil
 			}
 			break
@@ -941,6 +995,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		_, a := groupLoc(nb[0])
 		b, _ := groupLoc(nb[1])
 		if a >= 0 && b >= a && strings.Contains(text[a:b], nb[2]) {
+			d.rejected = true
 			return nil
 		}
 	}
