@@ -187,6 +187,9 @@ func (d *doc) recognizeSuffixed() {
 		if sf.typ == graph.Project && d.countedAfter(e) {
 			continue // 新开工项目23个: a class of projects, counted
 		}
+		if sf.typ == graph.Project && d.endsWithAny(lo, start, []string{"最大的", "最多的", "最高的", "最先进的", "唯一的", "同类"}) {
+			continue // 规模最大的第三代半导体项目: a class ranked, not a name
+		}
 		// An area in the list a park governs is named by that list.
 		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
 		if len(core) < sf.min || len(core)-placePrefix(lx, core) > sf.max {
