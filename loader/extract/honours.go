@@ -68,7 +68,7 @@ func (d *doc) recognizeQuotedHonours() {
 	}
 	// “X”称号 and “X”榜单 without a cue before them.
 	for e := 0; e+2 < len(d.m); e++ {
-		if !(isCloseQuote(d.m[e]) || d.m[e] == '"') || !d.hasAt(e+1, "称号", "荣誉称号", "榜单", "名单") {
+		if !(isCloseQuote(d.m[e]) || d.m[e] == '"') || !d.hasAt(e+1, "称号", "荣誉称号", "榜单", "名单", "认定名单", "认定结果", "建设名单") {
 			continue
 		}
 		lo, _ := d.sentenceBounds(e)

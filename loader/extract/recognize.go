@@ -111,8 +111,11 @@ func (d *doc) recognizeQuotedOrgs() {
 		if !ok || sf.typ != graph.Institution || sf.class != classOrg || k-s-n < 2 || k-s > 24 || d.covered(s, k) {
 			continue
 		}
-		if hn, _, ok := lx.honours.longest(d.m, s, k); ok && hn == k-s {
-			continue // a quoted title: “国家级企业技术中心”
+		if hn, _, ok := lx.honours.longest(d.m, s, k); ok && (hn == k-s || d.qualifiedStart(s, k-hn) == s) {
+			continue // a quoted title: “国家级企业技术中心”, “甘肃省技术创新中心”
+		}
+		if d.hasAt(k+1, "认定名单", "名单", "榜单", "称号", "认定") {
+			continue // “云岭省工程研究中心”认定名单: the title of a list
 		}
 		if hn, _, ok := lx.honourHeads.longest(d.m, s, k); ok && hn == k-s {
 			continue
