@@ -207,6 +207,9 @@ var anaphors = func() []anaphor {
 	as := []anaphor{
 		{word: "该项目", typ: graph.Project},
 		{word: "这一项目", typ: graph.Project},
+		{word: "这个项目", typ: graph.Project},
+		{word: "这支基金", typ: graph.Investor, tail: "基金"},
+		{word: "这只基金", typ: graph.Investor, tail: "基金"},
 		{word: "该公司", typ: graph.Enterprise},
 		{word: "该企业", typ: graph.Enterprise},
 		{word: "该集团", typ: graph.Enterprise, tail: "集团"},

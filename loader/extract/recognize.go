@@ -187,6 +187,9 @@ func (d *doc) recognizeSuffixed() {
 		if endsWithCount(core) || holdsCount(core) || d.countedBefore(start, lo) || classNoun(d.m[start:e]) {
 			continue // 5家公司, 4个湘商回归项目: counted things, not names
 		}
+		if b > start && (d.m[b-1] == '该' || d.m[b-1] == '此') && sf.class != classLegal {
+			continue // 今年3月该中心: a pointer back to a name, not one
+		}
 		if sf.typ == graph.Project && d.countedAfter(e) {
 			continue // 新开工项目23个: a class of projects, counted
 		}
