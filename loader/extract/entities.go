@@ -25,7 +25,7 @@ type entity struct {
 	employerOnly bool
 }
 
-var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"']?([^”"')(]{1,16}?)[”"']?\)`)
+var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"'「『]?([^”"')(「」『』]{1,16}?)[”"'」』]?\)`)
 
 // recognizeAliasDefinitions reads (以下简称“X”) after a mention: X becomes an
 // alias of that mention's entity, and every later X refers to it.
@@ -806,8 +806,8 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 // and an administrative word after the place dropped (白鹭市国家高新区 →
 // 白鹭高新区).
 func (d *doc) parkVariant(name string) string {
-	s := graph.NormalizeName(name)
-	if strings.IndexByte(s, '(') >= 0 { // both patterns need a bracket
+	s := string(matchRunes([]rune(graph.NormalizeName(name)))) // 柳州高新區 reads as 柳州高新区
+	if strings.IndexByte(s, '(') >= 0 {                        // both patterns need a bracket
 		s = chinaPrefix.ReplaceAllString(s, "$1") // 中国(湖南)自由贸易试验区 → 湖南…
 		s = levelInParens.ReplaceAllString(s, "") // 西宁(国家级)经济技术开发区
 	}
