@@ -416,6 +416,7 @@ func (d *doc) facts() []fact {
 	d.dropIdleEmployers(facts)
 	facts = append(facts, d.structuralFacts()...)
 	facts = append(facts, d.tableFacts()...)
+	facts = append(facts, d.restOfProjects(facts)...)
 	facts = append(facts, d.defaultFacts(facts)...)
 	return mostSpecific(d.ents, d.phasesOfParks(facts))
 }

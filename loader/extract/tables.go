@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -186,4 +187,75 @@ func (d *doc) entityIn(c tableCell, types ...graph.EntityType) int {
 		i = m.end - 1
 	}
 	return found
+}
+
+// restProjectsRE finds 其余项目落户 (the rest of the projects are in): the
+// park named next holds every project named before not placed otherwise.
+var restProjectsRE = regexp.MustCompile(`其余(?:的)?(?:\d+个|[一二两三四五六七八九十]+个)?(?:签约|开工|重点)?项目(?:均|都|全部|将|则|也)*(?:落户|落地|位于|建在|布局在|布局于|选址在|选址)(?:在|于)?`)
+
+// restOfProjects places the projects an article names and leaves unplaced
+// in the park its 其余项目落户P sentence names: 其中A、B落户宏伟园区，其余项目落户
+// 兴化园区.
+func (d *doc) restOfProjects(facts []fact) []fact {
+	var out []fact
+	for si := range d.sents {
+		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
+		if !strings.Contains(string(d.m[lo:hi]), "其余") {
+			continue
+		}
+		text := string(d.m[lo:hi])
+		loc := restProjectsRE.FindStringIndex(text)
+		if loc == nil {
+			continue
+		}
+		park := -1
+		for i := lo + utf8.RuneCountInString(text[:loc[1]]); i < hi; {
+			k := d.cover[i]
+			if k < 0 {
+				break
+			}
+			m := &d.mentions[k]
+			if m.ent < 0 || d.ents[m.ent].typ != graph.Park {
+				break
+			}
+			park = m.ent // the last of 云岭高新区白沙园区: the most specific
+			i = m.end
+		}
+		if park < 0 || d.ents[park].dropped {
+			continue
+		}
+		// The parks the named one is part of: a project placed only in one
+		// of them (by the event's park) is not placed yet.
+		up := map[int]bool{}
+		for changed, k := true, 0; changed && k < 8; k++ {
+			changed = false
+			for _, f := range facts {
+				if f.p == graph.PartOf && (f.s == park || up[f.s]) && !up[f.o] {
+					up[f.o], changed = true, true
+				}
+			}
+		}
+		for q := d.ents[park].parent; q >= 0 && !up[q]; q = d.ents[q].parent {
+			up[q] = true
+		}
+		placed := map[int]bool{}
+		for _, f := range append(facts, out...) {
+			if f.p == graph.LocatedIn && !up[f.o] {
+				placed[f.s] = true
+			}
+		}
+		for e, ent := range d.ents {
+			if ent.dropped || ent.typ != graph.Project || placed[e] || len(ent.mentions) == 0 {
+				continue
+			}
+			first := len(d.m)
+			for _, mi := range ent.mentions {
+				first = min(first, d.mentions[mi].start)
+			}
+			if first < lo {
+				out = append(out, fact{s: e, o: park, p: graph.LocatedIn, sentence: si, rule: "discourse:rest-of-projects"})
+			}
+		}
+	}
+	return out
 }
