@@ -143,6 +143,9 @@ func (d *doc) unquotedTitle(start, hi int) int {
 	if start+2 < hi && d.hasAt(start, "设立", "组建", "创建", "建设", "成为") {
 		start += 2 // 获批设立国家级博士后科研工作站: the verb is not the title
 	}
+	if d.countAt(start) {
+		return 0 // 入选A、86家企业获评B: a count opens a clause of its own
+	}
 	for e := start + 2; e <= hi && e-start <= 24; e++ {
 		r := d.m[e-1]
 		if !isNameRune(r) && !isQuote(r) || r == '的' {
@@ -178,6 +181,15 @@ func (d *doc) unquotedTitle(start, hi int) int {
 		}
 	}
 	return 0
+}
+
+// countAt reports whether a count of holders starts at i (86家, 十二家).
+func (d *doc) countAt(i int) bool {
+	j := i
+	for j < len(d.m) && j < i+6 && (isASCIIDigit(d.m[j]) || strings.ContainsRune("一二两三四五六七八九十百千余多", d.m[j])) {
+		j++
+	}
+	return j > i && j < len(d.m) && strings.ContainsRune("家个所项", d.m[j])
 }
 
 // issuerVerbs stand between a conferring body and its title: 工业和信息化部公布的….
