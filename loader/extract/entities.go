@@ -422,6 +422,46 @@ func (d *doc) mergeVariants() {
 	d.mergeLocalBodies()
 	d.mergeBodyAbbreviations()
 	d.mergeHeadlineShortNames()
+	d.mergeParkPrefixedHonours()
+}
+
+// mergeParkPrefixedHonours merges a title written with the park that confers
+// it (苏州工业园区独角兽培育企业) into the same title written without it.
+func (d *doc) mergeParkPrefixedHonours() {
+	var parkNames []string
+	for _, e := range d.ents {
+		if e.dropped || e.typ != graph.Park {
+			continue
+		}
+		for a := range e.aliases {
+			parkNames = append(parkNames, graph.NormalizeName(a))
+		}
+	}
+	if len(parkNames) == 0 {
+		return
+	}
+	byName := map[string]int{}
+	for i, e := range d.ents {
+		if !e.dropped && e.typ == graph.Honor {
+			byName[graph.NormalizeName(e.name)] = i
+		}
+	}
+	for i, e := range d.ents {
+		if e.dropped || e.typ != graph.Honor {
+			continue
+		}
+		name := graph.NormalizeName(e.name)
+		for _, p := range parkNames {
+			rest, ok := strings.CutPrefix(name, p)
+			if !ok || utf8.RuneCountInString(rest) < 3 {
+				continue
+			}
+			if j, found := byName[rest]; found && j != i && !d.ents[j].dropped {
+				d.mergeInto(i, j)
+				break
+			}
+		}
+	}
 }
 
 // mergeHeadlineShortNames merges an institution or project named only in
