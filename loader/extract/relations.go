@@ -519,6 +519,7 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 		}
 	}
 	out := d.countedHoldersFacts(facts, placed)
+	out = append(out, d.parkTitleHolders(facts, placed)...)
 	home := d.homePark()
 	if home < 0 {
 		return out
@@ -540,6 +541,43 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 		}
 		placed[m.ent] = true
 		out = append(out, fact{s: m.ent, o: home, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "default:introduced"})
+	}
+	return out
+}
+
+// parkTitleHolders places in a park the holders of a title that park's own
+// body confers (苏州工业园区科技创新委员会 names the park's 独角兽培育企业): a
+// park lists its own firms.
+func (d *doc) parkTitleHolders(facts []fact, placed map[int]bool) []fact {
+	bodyPark := map[int]int{}
+	for _, f := range facts {
+		if f.p == graph.LocatedIn && f.rule == "structure:park-body" && d.ents[f.s].typ == graph.Institution && d.ents[f.o].typ == graph.Park {
+			bodyPark[f.s] = f.o
+		}
+	}
+	if len(bodyPark) == 0 {
+		return nil
+	}
+	titlePark := map[int]int{}
+	for _, f := range facts {
+		if f.p == graph.IssuedBy {
+			if p, ok := bodyPark[f.o]; ok {
+				titlePark[f.s] = p
+			}
+		}
+	}
+	var out []fact
+	for _, f := range facts {
+		if f.p != graph.Awarded || placed[f.s] {
+			continue
+		}
+		if t := d.ents[f.s].typ; t != graph.Enterprise && t != graph.Institution {
+			continue
+		}
+		if p, ok := titlePark[f.o]; ok {
+			placed[f.s] = true
+			out = append(out, fact{s: f.s, o: p, p: graph.LocatedIn, sentence: f.sentence, rule: "default:park-title"})
+		}
 	}
 	return out
 }
