@@ -209,20 +209,30 @@ func tableRow(line string) bool {
 // heading line (一、重庆市绿色工厂（4家）, 名单如下：). It returns the heading, ended
 // by ：, and the items.
 func nameList(lines []string) (head string, items []string, ok bool) {
-	items = lines
-	if len(lines) > 0 && listHeading.MatchString(lines[0]) {
-		head = strings.TrimRight(lines[0], ":：") + "："
-		items = lines[1:]
-	}
-	if len(items) < 2 {
+	if len(lines) < 2 {
 		return "", nil, false
 	}
-	for _, l := range items {
-		if utf8.RuneCountInString(l) > 30 || strings.ContainsAny(l, "，,。；;：:、！？!?") {
+	for _, l := range lines[1:] { // the cheap test first: most paragraphs fail it
+		if !listItem(l) {
 			return "", nil, false
 		}
 	}
-	return head, items, true
+	if listHeading.MatchString(lines[0]) {
+		if len(lines) < 3 {
+			return "", nil, false
+		}
+		return strings.TrimRight(lines[0], ":：") + "：", lines[1:], true
+	}
+	if !listItem(lines[0]) {
+		return "", nil, false
+	}
+	return "", lines, true
+}
+
+// listItem reports whether a line could be one name of a list: short and
+// without punctuation.
+func listItem(l string) bool {
+	return len(l) <= 90 && utf8.RuneCountInString(l) <= 30 && !strings.ContainsAny(l, "，,。；;：:、！？!?")
 }
 
 // listHeading is the heading a list of names may open with: a numbered
