@@ -524,6 +524,7 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 	if home < 0 {
 		return out
 	}
+	out = append(out, d.layoutParts(facts, home, placed)...)
 	for i, e := range d.ents {
 		if e.dropped || placed[i] || len(e.mentions) == 0 {
 			continue
@@ -541,6 +542,31 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 		}
 		placed[m.ent] = true
 		out = append(out, fact{s: m.ent, o: home, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "default:introduced"})
+	}
+	return out
+}
+
+// layoutWordRE finds a park's layout written as a word: 一区四园, 一区多园.
+var layoutWordRE = regexp.MustCompile(`一区[一二两三四五六七八九十多]+园`)
+
+// layoutParts makes the areas of an article about a park laid out as 一区多园
+// parts of that park where nothing else places them: the areas (…园, …园区,
+// …片区) are its 园.
+func (d *doc) layoutParts(facts []fact, home int, placed map[int]bool) []fact {
+	if !layoutWordRE.MatchString(string(d.m)) {
+		return nil
+	}
+	var out []fact
+	for i, e := range d.ents {
+		if i == home || e.dropped || e.typ != graph.Park || placed[i] || e.parent >= 0 || len(e.mentions) == 0 {
+			continue
+		}
+		name := graph.NormalizeName(e.name)
+		if !(strings.HasSuffix(name, "园") || strings.HasSuffix(name, "园区") || strings.HasSuffix(name, "片区")) {
+			continue
+		}
+		placed[i] = true
+		out = append(out, fact{s: i, o: home, p: graph.PartOf, sentence: d.sentenceOfFirst(e, func(*mention) bool { return true }), rule: "default:layout-part"})
 	}
 	return out
 }
