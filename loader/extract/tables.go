@@ -52,6 +52,7 @@ func (d *doc) tableFacts() []fact {
 		if proj < 0 || owner < 0 {
 			continue
 		}
+		signer := d.signerBefore(si)
 		for _, row := range rows[header+1:] {
 			if len(row) <= max(proj, owner) {
 				continue
@@ -63,6 +64,9 @@ func (d *doc) tableFacts() []fact {
 					out = append(out, fact{s: x, o: y, p: graph.InvestsIn, sentence: si, rule: "table:investor"})
 				}
 				out = append(out, fact{s: x, o: y, p: graph.Builds, sentence: si, rule: "table:builder"})
+			}
+			if x >= 0 && signer >= 0 && x != signer {
+				out = append(out, fact{s: signer, o: x, p: graph.PartnersWith, sentence: si, rule: "table:signed-with"})
 			}
 			if place >= 0 && place < len(row) && y >= 0 {
 				if p := d.entityIn(row[place], graph.Park); p >= 0 {
@@ -258,4 +262,31 @@ func (d *doc) restOfProjects(facts []fact) []fact {
 		}
 	}
 	return out
+}
+
+// signerBefore returns the body that, in one of the few sentences before a
+// table, signs with each of the firms it lists (管委会分别与6家企业签订投资协议),
+// or -1.
+func (d *doc) signerBefore(si int) int {
+	for k := si - 1; k >= 0 && k >= si-4; k-- {
+		lo, hi := d.sents[k].Span.Start, d.sents[k].Span.End
+		text := string(d.m[lo:hi])
+		i := strings.Index(text, "分别与")
+		if i < 0 || !strings.Contains(text[i:], "签") {
+			continue
+		}
+		at := lo + utf8.RuneCountInString(text[:i])
+		signer := -1
+		for j := lo; j < at; j++ {
+			if c := d.cover[j]; c >= 0 {
+				m := &d.mentions[c]
+				if m.ent >= 0 && !d.ents[m.ent].dropped && (d.ents[m.ent].typ == graph.Institution || d.ents[m.ent].typ == graph.Park) {
+					signer = m.ent
+				}
+				j = m.end - 1
+			}
+		}
+		return signer
+	}
+	return -1
 }
