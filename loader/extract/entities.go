@@ -466,7 +466,8 @@ func (d *doc) mergeParkPrefixedHonours() {
 
 // mergeHeadlineShortNames merges an institution or project named only in
 // the headline by the tail of a longer name the report gives it (种业联合实验室
-// in the headline, 新疆特色作物种业联合实验室 in the text) into that one.
+// in the headline, 新疆特色作物种业联合实验室 in the text) into that one, and a
+// project named again by its tail after its full name (断路器项目).
 func (d *doc) mergeHeadlineShortNames() {
 	if len(d.sents) < 2 || strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。") {
 		return // no headline: the first sentence is the report's
@@ -476,14 +477,15 @@ func (d *doc) mergeHeadlineShortNames() {
 			continue
 		}
 		inHeadline := true
+		first := len(d.m)
 		for _, mi := range e.mentions {
+			first = min(first, d.mentions[mi].start)
 			if d.sentOf[d.mentions[mi].start] != 0 {
 				inHeadline = false
-				break
 			}
 		}
 		k := strings.TrimPrefix(e.key, string(e.typ)+"|")
-		if !inHeadline || len([]rune(k)) < 4 {
+		if len([]rune(k)) < 4 || !inHeadline && e.typ != graph.Project {
 			continue
 		}
 		to := d.onlyOther(i, func(o *entity) bool {
@@ -491,7 +493,20 @@ func (d *doc) mergeHeadlineShortNames() {
 				return false
 			}
 			rest, found := strings.CutSuffix(strings.TrimPrefix(o.key, string(o.typ)+"|"), k)
-			return found && rest != ""
+			if !found || rest == "" {
+				return false
+			}
+			if inHeadline {
+				return true
+			}
+			// 断路器项目 after 年产300万台智能低压断路器项目: the project
+			// named again by its tail, after its full name
+			for _, mi := range o.mentions {
+				if d.mentions[mi].start < first {
+					return true
+				}
+			}
+			return false
 		})
 		if to >= 0 {
 			for a := range e.aliases {
