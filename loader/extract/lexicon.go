@@ -176,6 +176,7 @@ type suffix struct {
 	notBefore []string
 	notAfter  []string
 	branch    bool // a branch (分公司, 铸锻厂): its parent company is part of its name
+	specific  bool // the head word names one thing even after generic words (医疗器械产业子基金)
 }
 
 // lexicon holds the word lists the recognisers use.
@@ -223,6 +224,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		for _, opt := range f[3:] {
 			if opt == "branch" {
 				s.branch = true
+				continue
+			}
+			if opt == "specific" {
+				s.specific = true
 				continue
 			}
 			k, v, ok := strings.Cut(opt, "=")

@@ -242,7 +242,10 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && (d.standaloneCount(d.m[start:e]) >= 3 || len(core) >= 3 && d.standaloneCount(d.m[start:e]) >= 2) {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if len(core) > 0 && !governed && !owned && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
+		if sf.specific && (hasPrefixRunes(core, "首批") || hasPrefixRunes(core, "本批") || hasPrefixRunes(core, "新一批") || hasPrefixRunes(core, "该") || hasPrefixRunes(core, "这") || hasPrefixRunes(core, "各") || holdsCount(core)) {
+			continue // 首批子基金: which ones, not a name
+		}
+		if len(core) > 0 && !governed && !owned && !sf.specific && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
 		if (sf.class == classPark || sf.class == classSubpark) && (batchRE.MatchString(string(core)) || layoutRE.MatchString(string(d.m[start:e]))) {
