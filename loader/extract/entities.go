@@ -425,6 +425,26 @@ func (d *doc) mergeVariants() {
 	d.mergeParkPrefixedHonours()
 }
 
+// withoutLeadingPark returns key k of entity e with the name of the park
+// its first mention opens with cut off, when one does (and at least four
+// characters remain).
+func (d *doc) withoutLeadingPark(e *entity, k string) string {
+	for _, mi := range e.mentions {
+		m := &d.mentions[mi]
+		for j := range d.mentions {
+			p := &d.mentions[j]
+			if p.typ != graph.Park || p.start != m.start || p.end >= m.end || p.ent < 0 {
+				continue
+			}
+			pk := graph.NormalizeName(unquoted(string(d.orig[p.start:p.end])))
+			if rest, ok := strings.CutPrefix(k, pk); ok && utf8.RuneCountInString(rest) >= 4 {
+				return rest
+			}
+		}
+	}
+	return k
+}
+
 // mergeParkPrefixedHonours merges a title written with the park that confers
 // it (苏州工业园区独角兽培育企业) into the same title written without it.
 func (d *doc) mergeParkPrefixedHonours() {
@@ -488,6 +508,13 @@ func (d *doc) mergeHeadlineShortNames() {
 		if len([]rune(k)) < 4 || !inHeadline && e.typ != graph.Project {
 			continue
 		}
+		parkFirst := false
+		if inHeadline && e.typ == graph.Project {
+			// 十堰经开区商用车智能底盘项目 in the headline: the park named
+			// first is no part of the tail the report's name ends with
+			short := d.withoutLeadingPark(e, k)
+			parkFirst, k = short != k, short
+		}
 		to := d.onlyOther(i, func(o *entity) bool {
 			if o.typ != e.typ {
 				return false
@@ -508,6 +535,10 @@ func (d *doc) mergeHeadlineShortNames() {
 			}
 			return false
 		})
+		if to >= 0 && parkFirst {
+			e.dropped = true // the headline's way of naming the report's project
+			continue
+		}
 		if to >= 0 {
 			for a := range e.aliases {
 				d.aliasOf[graph.NormalizeName(a)] = d.ents[to].name // the short form is never the name
