@@ -360,6 +360,19 @@ func (d *doc) canonical(e *entity) string {
 		}
 		return strings.Compare(a, b)
 	})
+	if e.typ == graph.Project && len(forms) > 1 {
+		// 盐城经开区年产20GW光伏组件项目 (a headline's) and 年产20GW光伏组件项目:
+		// the park written first is where the project is, not its name.
+		kept := forms[:0:0]
+		for _, f := range forms {
+			if !d.parkThenForm(f, forms) {
+				kept = append(kept, f)
+			}
+		}
+		if len(kept) > 0 {
+			forms = kept
+		}
+	}
 	if e.typ == graph.Honor {
 		// Honours: the form without year and batch.
 		for _, f := range forms {
@@ -423,6 +436,31 @@ func (d *doc) mergeVariants() {
 	d.mergeBodyAbbreviations()
 	d.mergeHeadlineShortNames()
 	d.mergeParkPrefixedHonours()
+}
+
+// isParkName reports whether name is a park entity's name or alias.
+func (d *doc) isParkName(name string) bool {
+	for _, e := range d.ents {
+		if !e.dropped && e.typ == graph.Park && (e.name == name || e.aliases[name]) {
+			return true
+		}
+	}
+	return false
+}
+
+// parkThenForm reports whether name f is a park's name followed by another
+// of the forms.
+func (d *doc) parkThenForm(f string, forms []string) bool {
+	for _, g := range forms {
+		p, ok := strings.CutSuffix(f, g)
+		if !ok || p == "" || g == f {
+			continue
+		}
+		if d.isParkName(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutLeadingPark returns key k of entity e with the name of the park
@@ -754,6 +792,9 @@ func (d *doc) mergeOwnerProjects() {
 				continue
 			}
 			owner := string(rs[:cut])
+			if d.isParkName(owner) {
+				break // 盐城经开区年产…项目: the park is where, though its 管委会 shares the words
+			}
 			for _, o := range d.ents {
 				if !o.dropped && (o.typ == graph.Enterprise || o.typ == graph.Institution || o.typ == graph.Investor) && strings.HasPrefix(o.name, owner) && o.name != owner {
 					d.defineAlias(d.ents[j].name, e.name) // the form with the owner stays the name
