@@ -558,8 +558,14 @@ func (d *doc) mergeHeadlineShortNames() {
 				return false
 			}
 			rest, found := strings.CutSuffix(strings.TrimPrefix(o.key, string(o.typ)+"|"), k)
-			if !found || rest == "" {
+			if !found {
 				return false
+			}
+			if rest == "" {
+				return parkFirst // 云岭经开区X项目 in the headline, X项目 in the report
+			}
+			if d.isParkName(rest) {
+				return true // (merged the other way below: the park says where, it does not lengthen the name)
 			}
 			if inHeadline {
 				return true
@@ -576,6 +582,17 @@ func (d *doc) mergeHeadlineShortNames() {
 		if to >= 0 && parkFirst {
 			e.dropped = true // the headline's way of naming the report's project
 			continue
+		}
+		if to >= 0 && !inHeadline {
+			if rest, _ := strings.CutSuffix(strings.TrimPrefix(d.ents[to].key, string(e.typ)+"|"), k); d.isParkName(rest) {
+				// 芃州高新区汽车电子基地项目, then 汽车电子基地项目: one project,
+				// named without the park where it is
+				for a := range d.ents[to].aliases {
+					d.aliasOf[graph.NormalizeName(a)] = e.name
+				}
+				d.mergeInto(to, i)
+				continue
+			}
 		}
 		if to >= 0 {
 			for a := range e.aliases {
