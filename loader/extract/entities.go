@@ -187,7 +187,7 @@ func (d *doc) covered(s, e int) bool {
 	return false
 }
 
-var honourNoise = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|第[0-9一二三四五六七八九十]+批|首批)+`)
+var honourNoise = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|新一轮)+`)
 
 // typedName is a name written for an entity of one type.
 type typedName struct {
