@@ -633,6 +633,10 @@ const (
 
 var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
+// provincialCities are the cities that rank as provinces: their titles are
+// provincial ones.
+var provincialCities = map[string]bool{"北京": true, "上海": true, "天津": true, "重庆": true}
+
 // honourKey splits a normalised honour name into its level and its base
 // title: 2025年河南省创新型中小企业 → (P, 创新型中小企业); 国家级专精特新“小巨人”企业 →
 // (N, 专精特新小巨人企业). 优秀 and other descriptive words stay in the base.
@@ -655,7 +659,17 @@ func (d *doc) honourKey(name string) (level, base string) {
 			continue
 		}
 		if p := d.placePrefix(rs); p > 0 {
-			level = levelProvincial
+			// 成都市新型研发机构 is the city's title, 四川省新型研发机构 the province's
+			city := strings.TrimSuffix(string(rs[:p]), "市")
+			if provincialCities[city] {
+				level = levelProvincial // 北京、上海、天津、重庆 rank as provinces
+			} else if d.x.lex.cities[city] || strings.HasSuffix(string(rs[:p]), "市") {
+				if level == levelNone {
+					level = levelMunicipal
+				}
+			} else {
+				level = levelProvincial
+			}
 			rs = rs[p:]
 			continue
 		}

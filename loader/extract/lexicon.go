@@ -186,6 +186,7 @@ type lexicon struct {
 	generic     revTrie[bool]
 	disciplines revTrie[bool]   // subjects a university is named for (电子, 科技)
 	cuedHonours map[string]bool // titles that are also everyday phrases (智能工厂)
+	cities      map[string]bool // city names without 市 (成都): a title they confer is municipal
 	places      revTrie[bool]
 	placeList   []string
 	honours     revTrie[string]
@@ -358,7 +359,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 
 // addCity adds the cities of a line, each with and without 市, as place words.
 func (lx *lexicon) addCity(line string) {
+	if lx.cities == nil {
+		lx.cities = map[string]bool{}
+	}
 	for _, w := range strings.Fields(line) {
+		lx.cities[w] = true
 		lx.places.add(w, true)
 		lx.places.add(w+"市", true)
 	}
