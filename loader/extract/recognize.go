@@ -242,7 +242,10 @@ func (d *doc) recognizeSuffixed() {
 		if sf.class == classPark && parent < 0 && len(core) >= 2 && !descriptive(core) && lx.isGenericCore(core) && (d.standaloneCount(d.m[start:e]) >= 3 || len(core) >= 3 && d.standaloneCount(d.m[start:e]) >= 2) {
 			owned = true // 锂电产业园, named so three times: the article's name for an area
 		}
-		if sf.specific && (hasPrefixRunes(core, "首批") || hasPrefixRunes(core, "本批") || hasPrefixRunes(core, "新一批") || hasPrefixRunes(core, "该") || hasPrefixRunes(core, "这") || hasPrefixRunes(core, "各") || holdsCount(core)) {
+		if b > start && d.m[b-1] == '+' {
+			continue // 母基金+子基金: a pattern of funds, not a name
+		}
+		if sf.specific && (hasPrefixRunes(core, "专项") || hasPrefixRunes(core, "首批") || hasPrefixRunes(core, "本批") || hasPrefixRunes(core, "新一批") || hasPrefixRunes(core, "该") || hasPrefixRunes(core, "这") || hasPrefixRunes(core, "各") || holdsCount(core)) {
 			continue // 首批子基金: which ones, not a name
 		}
 		if len(core) > 0 && !governed && !owned && !sf.specific && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
@@ -557,7 +560,7 @@ func (d *doc) areaOfParkAt(i int) bool {
 // 厦门5家公司.
 func endsWithCount(core []rune) bool {
 	n := len(core)
-	if n < 2 || !strings.ContainsRune("家个支只所座种类批条片", core[n-1]) {
+	if n < 2 || !strings.ContainsRune("家个支只所座种类批条片间处", core[n-1]) {
 		return false
 	}
 	r := core[n-2]
@@ -571,7 +574,7 @@ func holdsCount(core []rune) bool {
 		if core[i] == '大' && i == 1 && strings.ContainsRune("两三四五六七八九十", core[0]) {
 			return true // 三大创新平台: three of a kind
 		}
-		if !strings.ContainsRune("家个只支所", core[i]) {
+		if !strings.ContainsRune("家个只支所间处", core[i]) {
 			continue
 		}
 		r := core[i-1]
@@ -619,7 +622,7 @@ func (d *doc) countedAfter(e int) bool {
 // amountInRE finds a sum of money inside a name's core.
 var amountInRE = regexp.MustCompile(`\d+(\.\d+)?(万亿|亿|千万|百万|万)?元`)
 
-var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批)[^\d]{0,4}$`)
+var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批|间|所|座|处)[^\d]{0,4}$`)
 
 var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
 
