@@ -266,7 +266,7 @@ func (d *doc) restOfProjects(facts []fact) []fact {
 
 // signerBefore returns the body that, in one of the few sentences before a
 // table, signs with each of the firms it lists (管委会分别与6家企业签订投资协议),
-// or -1.
+// or -1 (also where that sentence names the firms it signs with).
 func (d *doc) signerBefore(si int) int {
 	for k := si - 1; k >= 0 && k >= si-4; k-- {
 		lo, hi := d.sents[k].Span.Start, d.sents[k].Span.End
@@ -276,6 +276,9 @@ func (d *doc) signerBefore(si int) int {
 			continue
 		}
 		at := lo + utf8.RuneCountInString(text[:i])
+		if after := at + len([]rune("分别与")); after < hi && d.cover[after] >= 0 {
+			return -1 // 分别与A、B签订: the firms it names, not the table's
+		}
 		signer := -1
 		for j := lo; j < at; j++ {
 			if c := d.cover[j]; c >= 0 {
