@@ -338,7 +338,7 @@ func (d *doc) canonical(e *entity) string {
 	// 创业板, as the article names it).
 	full := forms[:0:0]
 	for _, f := range forms {
-		if target, isAlias := d.aliasOf[graph.NormalizeName(f)]; isAlias {
+		if target, isAlias := d.aliasOf[graph.NormalizeName(f)]; isAlias && graph.NormalizeName(target) != graph.NormalizeName(f) {
 			if e.typ != graph.Enterprise && e.typ != graph.Honor && !e.aliases[target] && d.writes(target) {
 				e.aliases[target] = true
 				full = append(full, target)
@@ -436,6 +436,20 @@ func (d *doc) mergeVariants() {
 	d.mergeBodyAbbreviations()
 	d.mergeHeadlineShortNames()
 	d.mergeParkPrefixedHonours()
+}
+
+// onlyInHeadline reports whether every mention of e lies in the first
+// sentence of a document that has a headline.
+func (d *doc) onlyInHeadline(e *entity) bool {
+	if len(d.sents) < 2 || strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。") || len(e.mentions) == 0 {
+		return false
+	}
+	for _, mi := range e.mentions {
+		if d.sentOf[d.mentions[mi].start] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // isParkName reports whether name is a park entity's name or alias.
@@ -588,7 +602,9 @@ func (d *doc) mergeHeadlineShortNames() {
 				// 芃州高新区汽车电子基地项目, then 汽车电子基地项目: one project,
 				// named without the park where it is
 				for a := range d.ents[to].aliases {
-					d.aliasOf[graph.NormalizeName(a)] = e.name
+					if graph.NormalizeName(a) != graph.NormalizeName(e.name) {
+						d.aliasOf[graph.NormalizeName(a)] = e.name
+					}
 				}
 				d.mergeInto(to, i)
 				continue
@@ -596,7 +612,9 @@ func (d *doc) mergeHeadlineShortNames() {
 		}
 		if to >= 0 {
 			for a := range e.aliases {
-				d.aliasOf[graph.NormalizeName(a)] = d.ents[to].name // the short form is never the name
+				if graph.NormalizeName(a) != graph.NormalizeName(d.ents[to].name) {
+					d.aliasOf[graph.NormalizeName(a)] = d.ents[to].name // the short form is never the name
+				}
 			}
 			d.mergeInto(i, to)
 		}
@@ -1036,6 +1054,9 @@ func (d *doc) mergePrefixed() {
 				continue
 			}
 			if j, ok := byKey[typ+"|"+string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
+				if d.onlyInHeadline(d.ents[j]) {
+					break // the headline's short form (mergeHeadlineShortNames)
+				}
 				if e.typ != graph.Park && lx.hasPlace(prefix) {
 					// 厦门海湾大学 / 海湾大学: an organisation's full name keeps
 					// its place (a park's shorter form is its name).
