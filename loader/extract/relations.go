@@ -546,8 +546,9 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 	return out
 }
 
-// layoutWordRE finds a park's layout written as a word: 一区四园, 一区多园.
-var layoutWordRE = regexp.MustCompile(`一区[一二两三四五六七八九十多]+园`)
+// layoutWordRE finds a park's layout written as a word: 一区四园, 一区多园,
+// 一区两片.
+var layoutWordRE = regexp.MustCompile(`一区[一二两三四五六七八九十多]+[园片]`)
 
 // layoutParts makes the areas of an article about a park laid out as 一区多园
 // parts of that park where nothing else places them: the areas (…园, …园区,
