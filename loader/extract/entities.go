@@ -50,6 +50,9 @@ func (d *doc) recognizeAliasDefinitions() {
 		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
 		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
 		if loc == nil {
+			loc = d.bareShortName(m, hi)
+		}
+		if loc == nil {
 			continue
 		}
 		prefix := []rune(string(d.m[m.end:hi])[:loc[2]])
@@ -67,6 +70,40 @@ func (d *doc) recognizeAliasDefinitions() {
 		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}
+}
+
+// bareShortName reads a short name written in brackets right after a
+// company's or investor's full name without 简称 (苏州鼎元创业投资管理有限公司
+// （鼎元资本）): Chinese characters only, opening with two characters of the
+// full name that are not a place. It returns the submatch positions the
+// alias pattern would, or nil.
+func (d *doc) bareShortName(m *mention, hi int) []int {
+	if m.typ != graph.Enterprise && m.typ != graph.Investor {
+		return nil
+	}
+	j := m.end
+	if d.m[j] == ' ' {
+		j++
+	}
+	k := j + 1
+	for k < hi && k-j <= 9 && isHan(d.m[k]) {
+		k++
+	}
+	if k >= hi || d.m[k] != ')' || k-j-1 < 3 || k-j-1 > 8 {
+		return nil
+	}
+	short := d.m[j+1 : k]
+	if n, sf, ok := d.x.lex.suffixes.longest(short, 0, len(short)); ok && (sf.typ == graph.Park || d.x.lex.isGenericCore(short[:len(short)-n])) {
+		return nil // (集团), (有限合伙), (怀宁经济开发区): a form or a park, not a short name
+	}
+	if n, _, ok := d.x.lex.places.longest(short, 0, 2); ok && n == 2 {
+		return nil
+	}
+	if !strings.Contains(string(d.m[m.start:m.end]), string(short[:2])) {
+		return nil
+	}
+	at := func(r int) int { return len(string(d.m[m.end:r])) } // byte offsets, as a match gives
+	return []int{at(j), at(k + 1), at(j + 1), at(k)}
 }
 
 // englishNameAfter returns where a bracketed name in Latin letters that
