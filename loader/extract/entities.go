@@ -25,7 +25,7 @@ type entity struct {
 	employerOnly bool
 }
 
-var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|英文简称)[:]?\s*[“"'「『]?([^”"')(「」『』,;]{1,16}?)[”"'」』]?(?:[,;][^()]{0,40}?)?\)`)
+var aliasDefRE = regexp.MustCompile(`^\s*\((?:[A-Za-z][A-Za-z0-9 .,&'-]{2,100}?[,;]\s*)?(?:以下简称|以下称|以下统称|下称|简称|股票简称|证券简称|公司简称|英文简称)[:]?\s*[“"'「『]?([^”"')(「」『』,;]{1,16}?)[”"'」』]?(?:[,;][^()]{0,40}?)?\)`)
 
 // recognizeAliasDefinitions reads (以下简称“X”) after a mention: X becomes an
 // alias of that mention's entity, and every later X refers to it.
