@@ -319,7 +319,7 @@ func (d *doc) group() {
 		prefixed, alone := "", false
 		for _, mi := range e.mentions {
 			m := &d.mentions[mi]
-			if e.typ == graph.Park && m.class == classPark {
+			if e.typ == graph.Park && (m.class == classPark || m.class == classSubpark) {
 				// 高新区氢能装备产业园: the area goes by its own words too
 				if rs := []rune(m.name); areaAfterBarePark(rs) && len(rs)-bareParkLen(rs) >= 4 {
 					e.aliases[string(rs[bareParkLen(rs):])] = true

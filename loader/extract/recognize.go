@@ -198,7 +198,19 @@ func (d *doc) recognizeSuffixed() {
 		}
 		// An area in the list a park governs is named by that list.
 		governed := (sf.class == classSubpark || sf.class == classPark) && parent < 0 && e-start >= 3 && len(core) <= 8 && d.governedSubpark(start)
-		if len(core) < sf.min || len(core)-placePrefix(lx, core) > sf.max {
+		// 医药产业园片区, 科创园片区: a park's name before 片区 names the zone
+		zoneOfPark := false
+		if sf.word == "片区" && len(core) == 0 && parent >= 0 && d.mentions[parent].end == b && d.mentions[parent].typ == graph.Park && d.mentions[parent].class != "bare" {
+			start, parent = d.mentions[parent].start, -1 // 高新区科创园片区: the park written whole
+			core = d.m[start:b]
+		}
+		if sf.word == "片区" {
+			if n, psf, ok := lx.suffixes.longest(core, 0, len(core)); ok && psf.typ == graph.Park && len(core) > n {
+				zoneOfPark = true
+				governed = true
+			}
+		}
+		if !zoneOfPark && (len(core) < sf.min || len(core)-placePrefix(lx, core)-bareParkLen(core) > sf.max) {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) && !governed {
 				continue
 			}
