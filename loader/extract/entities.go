@@ -387,7 +387,23 @@ func (d *doc) canonical(e *entity) string {
 	if len(full) > 0 {
 		forms = full
 	}
+	// A park is named as the article writes it on its own, not as it reads
+	// inside an organisation's name (邵阳经开区 in 邵阳经开区产业发展基金).
+	alone := map[string]bool{}
+	if e.typ == graph.Park {
+		for _, mi := range e.mentions {
+			if m := &d.mentions[mi]; !m.inner && !leadQualifiersRE.MatchString(m.name) {
+				alone[m.name] = true // (国家级云岭经开区: the level is no part of the name)
+			}
+		}
+	}
 	slices.SortFunc(forms, func(a, b string) int {
+		if alone[a] != alone[b] && len(alone) > 0 {
+			if alone[a] {
+				return -1
+			}
+			return 1
+		}
 		la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 		if la != lb {
 			if e.typ == graph.Enterprise {
