@@ -1096,7 +1096,7 @@ func (d *doc) mergePrefixed() {
 	}
 	lx := d.x.lex
 	for i, e := range d.ents {
-		if e.dropped || e.typ == graph.Enterprise {
+		if e.dropped {
 			continue
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
@@ -1106,8 +1106,11 @@ func (d *doc) mergePrefixed() {
 			if !lx.isGenericCore(prefix) {
 				continue
 			}
+			if e.typ == graph.Enterprise && (placePrefix(lx, prefix) != len(prefix) || len(rs)-cut < 6) {
+				continue // 益阳赫晟电子科技股份有限公司 / 赫晟电子科技股份有限公司: only a place before a full name
+			}
 			if j, ok := byKey[typ+"|"+string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
-				if d.onlyInHeadline(d.ents[j]) {
+				if e.typ != graph.Enterprise && d.onlyInHeadline(d.ents[j]) {
 					break // the headline's short form (mergeHeadlineShortNames)
 				}
 				if e.typ != graph.Park && lx.hasPlace(prefix) {
