@@ -135,9 +135,11 @@ func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
 // columns finds, in a header row, the columns of the project, of its
 // investor or builder, and of its place (-1 where there is none); invests
-// tells whether the owner column names investors.
+// tells whether the owner column names investors (or builders beside a
+// column of total investment).
 func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
 	proj, owner, place = -1, -1, -1
+	total := false
 	for i, c := range row {
 		text := string(d.m[c.start:c.end])
 		// The first cell may carry the table's lead-in (情况如下:序号).
@@ -155,10 +157,17 @@ func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
 			owner = i
 		case place < 0 && isOneOf(text, placeColumn):
 			place = i
+		case isOneOf(text, amountColumn) || strings.HasPrefix(text, "总投资") || strings.HasPrefix(text, "计划总投资"):
+			total = true
 		}
 	}
-	return proj, owner, place, invests
+	// A builder column beside the projects' total investment names who
+	// puts the money in too.
+	return proj, owner, place, invests || owner >= 0 && total
 }
+
+// amountColumn are header words of a column of investment sums.
+var amountColumn = []string{"总投资", "投资额", "计划投资", "总投资额", "投资总额"}
 
 func isOneOf(s string, words []string) bool {
 	for _, w := range words {
