@@ -586,7 +586,7 @@ func holdsCount(core []rune) bool {
 		if core[i] == '大' && i == 1 && strings.ContainsRune("两三四五六七八九十", core[0]) {
 			return true // 三大创新平台: three of a kind
 		}
-		if !strings.ContainsRune("家个只支所间处", core[i]) {
+		if !strings.ContainsRune("家个只支所间处名", core[i]) {
 			continue
 		}
 		r := core[i-1]
