@@ -228,6 +228,7 @@ var anaphors = func() []anaphor {
 		{word: "其", typ: graph.Enterprise, kind: bareWord},
 		{word: "母基金", typ: graph.Investor, tail: "母基金", kind: bareWord},
 		{word: "项目", typ: graph.Project, kind: bareWord},
+		{word: "产业学院", typ: graph.Institution, tail: "产业学院", kind: bareWord},
 		{word: "学院", typ: graph.Institution, tail: "学院", kind: bareWord},
 		{word: "后者", kind: bareWord},
 		{word: "联盟", typ: graph.Institution, tail: "联盟", kind: bareWord},
@@ -299,8 +300,8 @@ func (d *doc) resolveAnaphora() {
 				ent, ok = d.companyMeant(i)
 			case a.kind == ownWord:
 				ent, ok = d.dominantCompany()
-			case ok && a.kind == bareWord && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1:
-				ok = false // named too long ago to be meant
+			case ok && a.kind == bareWord && d.sentOf[i]-d.lastSentenceOf(ent, i) > 1 && !(a.n >= 3 && d.sentOf[i]-d.lastSentenceOf(ent, i) <= 3):
+				ok = false // named too long ago to be meant (a head word of three or more characters reaches further: 产业学院)
 			}
 			n := a.n
 			if !ok || d.covered(i, i+n) {
