@@ -1430,7 +1430,7 @@ func (d *doc) resolveBareParks() {
 		if m.class != "bare" {
 			if m.ent >= 0 && m.typ == graph.Park && !d.ents[m.ent].dropped {
 				lastPark = m.ent
-				if e := d.ents[m.ent]; strings.HasSuffix(e.name, "区") && (e.parent < 0 || !strings.HasSuffix(e.name, "园区")) {
+				if e := d.ents[m.ent]; strings.HasSuffix(e.name, "区") && !strings.HasSuffix(e.name, "片区") && !strings.HasSuffix(e.name, "专区") && (e.parent < 0 || !strings.HasSuffix(e.name, "园区")) {
 					lastDistrict = m.ent // (not a sub-park's 园区: 该区 is the zone)
 				}
 				lastOfKind[d.parkKind(d.ents[m.ent].name)] = m.ent
@@ -1458,7 +1458,7 @@ func (d *doc) resolveBareParks() {
 			best = lastGarden // 白沙软件园是…载体，园区内聚集了…: the 园 just named
 		} else if k, ok := lastOfKind[d.parkKind(strings.TrimPrefix(m.name, "该"))]; ok {
 			best = k // 经开区 points back to the last 经济技术开发区, not to any park
-		} else if (m.name == "该区" || m.name == "我区") && lastDistrict >= 0 {
+		} else if (m.name == "该区" || m.name == "我区" || m.name == "区内") && lastDistrict >= 0 {
 			best = lastDistrict // 该区: the last park named …区, not a 产业园 named since
 		}
 		if best < 0 && len(parks) == 1 {
