@@ -262,7 +262,7 @@ func (d *doc) leveledTitle(start, hi int) {
 		return
 	}
 	end := start + n
-	for end < hi && isNameRune(d.m[end]) && !isASCIIDigit(d.m[end]) && end-start <= 24 {
+	for end < hi && isNameRune(d.m[end]) && !isASCIIDigit(d.m[end]) && d.m[end] != '的' && end-start <= 24 {
 		end++
 	}
 	if end-start-n < 4 || end-start > 24 || (end < hi && !strings.ContainsRune(",，。;；、", d.m[end])) || d.covered(start, end) {

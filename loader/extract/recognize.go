@@ -1126,6 +1126,15 @@ func (d *doc) insideWord(n, lo, i int) bool {
 	if ok && k > n {
 		return true
 	}
+	// 湖北向阳湖食品: a one-character stop right after a province that
+	// opens the clause starts the name's own word.
+	if n == 1 && i-1 > lo && !strings.ContainsRune("的了着在是被把将和与及等也都又还就已而但即对从为由", d.m[i-1]) {
+		if p, _, ok := d.x.lex.places.longest(d.m, lo, i-1); ok && p >= 2 {
+			if s := i - 1 - p; s == lo || !isNameRune(d.m[s-1]) {
+				return true
+			}
+		}
+	}
 	// 江西洪都精机: a one-character stop right after a place and one
 	// character is the end of a name's own word, not a particle.
 	if n == 1 && i-2 > lo {
