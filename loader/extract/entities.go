@@ -489,6 +489,41 @@ func (d *doc) mergeVariants() {
 	d.mergeBodyAbbreviations()
 	d.mergeHeadlineShortNames()
 	d.mergeParkPrefixedHonours()
+	d.mergeCityForms()
+}
+
+// mergeCityForms merges an organisation written with its city and 市
+// (丹东市鸭绿江天使投资基金) and without 市 (丹东鸭绿江天使投资基金): one name,
+// the form with 市 kept as written first in full.
+func (d *doc) mergeCityForms() {
+	byKey := map[string]int{}
+	for i, e := range d.ents {
+		if !e.dropped && (e.typ == graph.Investor || e.typ == graph.Institution || e.typ == graph.Enterprise) {
+			byKey[e.key] = i
+		}
+	}
+	for i, e := range d.ents {
+		if e.dropped || (e.typ != graph.Investor && e.typ != graph.Institution && e.typ != graph.Enterprise) {
+			continue
+		}
+		typ, k, _ := strings.Cut(e.key, "|")
+		rs := []rune(k)
+		for n := 2; n <= 4 && n+1 < len(rs); n++ {
+			if rs[n] != '市' || !d.x.lex.cities[string(rs[:n])] {
+				continue
+			}
+			short := string(rs[:n]) + string(rs[n+1:])
+			if j, ok := byKey[typ+"|"+short]; ok && j != i && !d.ents[j].dropped && len(rs)-n-1 >= 4 {
+				for a := range d.ents[j].aliases {
+					if graph.NormalizeName(a) != graph.NormalizeName(e.name) {
+						d.aliasOf[graph.NormalizeName(a)] = e.name
+					}
+				}
+				d.mergeInto(j, i)
+			}
+			break
+		}
+	}
 }
 
 // onlyInHeadline reports whether every mention of e lies in the first
