@@ -413,19 +413,6 @@ func (d *doc) canonical(e *entity) string {
 		}
 		return strings.Compare(a, b)
 	})
-	if e.typ == graph.Project && len(forms) > 1 {
-		// 盐城经开区年产20GW光伏组件项目 (a headline's) and 年产20GW光伏组件项目:
-		// the park written first is where the project is, not its name.
-		kept := forms[:0:0]
-		for _, f := range forms {
-			if !d.parkThenForm(f, forms) {
-				kept = append(kept, f)
-			}
-		}
-		if len(kept) > 0 {
-			forms = kept
-		}
-	}
 	if e.typ == graph.Honor {
 		// Honours: the form without year and batch.
 		for _, f := range forms {
@@ -526,10 +513,16 @@ func (d *doc) mergeCityForms() {
 	}
 }
 
+// hasHeadline reports whether the document opens with a headline: a first
+// sentence without a full stop, before others.
+func (d *doc) hasHeadline() bool {
+	return len(d.sents) >= 2 && !strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。")
+}
+
 // onlyInHeadline reports whether every mention of e lies in the first
 // sentence of a document that has a headline.
 func (d *doc) onlyInHeadline(e *entity) bool {
-	if len(d.sents) < 2 || strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。") || len(e.mentions) == 0 {
+	if !d.hasHeadline() || len(e.mentions) == 0 {
 		return false
 	}
 	for _, mi := range e.mentions {
@@ -544,21 +537,6 @@ func (d *doc) onlyInHeadline(e *entity) bool {
 func (d *doc) isParkName(name string) bool {
 	for _, e := range d.ents {
 		if !e.dropped && e.typ == graph.Park && (e.name == name || e.aliases[name]) {
-			return true
-		}
-	}
-	return false
-}
-
-// parkThenForm reports whether name f is a park's name followed by another
-// of the forms.
-func (d *doc) parkThenForm(f string, forms []string) bool {
-	for _, g := range forms {
-		p, ok := strings.CutSuffix(f, g)
-		if !ok || p == "" || g == f {
-			continue
-		}
-		if d.isParkName(p) {
 			return true
 		}
 	}
@@ -629,20 +607,14 @@ func (d *doc) mergeParkPrefixedHonours() {
 // in the headline, 新疆特色作物种业联合实验室 in the text) into that one, and a
 // project named again by its tail after its full name (断路器项目).
 func (d *doc) mergeHeadlineShortNames() {
-	if len(d.sents) < 2 || strings.HasSuffix(strings.TrimSpace(d.sents[0].Text), "。") {
-		return // no headline: the first sentence is the report's
-	}
 	for i, e := range d.ents {
 		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Project) || len(e.mentions) == 0 {
 			continue
 		}
-		inHeadline := true
+		inHeadline := d.onlyInHeadline(e)
 		first := len(d.m)
 		for _, mi := range e.mentions {
 			first = min(first, d.mentions[mi].start)
-			if d.sentOf[d.mentions[mi].start] != 0 {
-				inHeadline = false
-			}
 		}
 		k := strings.TrimPrefix(e.key, string(e.typ)+"|")
 		if len([]rune(k)) < 4 || !inHeadline && e.typ != graph.Project {
@@ -782,35 +754,19 @@ func (d *doc) mergeLocalBodies() {
 // or country (德国), starts with that short name (德国克鲁姆精密技术有限公司).
 func (d *doc) mergeShortCompanies() {
 	lx := d.x.lex
-	for i, e := range d.ents {
-		if e.dropped || e.typ != graph.Enterprise {
-			continue
+	d.mergeShortForms(graph.Enterprise, "公司", 7, func(short []rune, o *entity) bool {
+		if o.typ != graph.Enterprise && o.typ != graph.Investor {
+			return false
 		}
-		rs := []rune(strings.TrimPrefix(e.key, "Enterprise|"))
-		if len(rs) < 4 || len(rs) > 7 || !strings.HasSuffix(string(rs), "公司") || strings.HasSuffix(string(rs), "有限公司") {
-			continue
+		full := matchRunes([]rune(unquoted(o.name)))
+		if !endsWithLegalForm(string(full)) {
+			return false
 		}
-		short := rs[:len(rs)-2]
-		if lx.isGenericCore(short) {
-			continue
+		if k := placePrefix(lx, full); k > 0 && k < len(full) {
+			full = full[k:]
 		}
-		to := d.onlyOther(i, func(o *entity) bool {
-			if o.typ != graph.Enterprise && o.typ != graph.Investor {
-				return false
-			}
-			full := matchRunes([]rune(unquoted(o.name)))
-			if !endsWithLegalForm(string(full)) {
-				return false
-			}
-			if k := placePrefix(lx, full); k > 0 && k < len(full) {
-				full = full[k:]
-			}
-			return len(full) > len(short)+2 && hasPrefixRunes(full, string(short))
-		})
-		if to >= 0 {
-			d.mergeInto(i, to)
-		}
-	}
+		return len(full) > len(short)+2 && hasPrefixRunes(full, string(short))
+	})
 }
 
 // mergeShortFunds merges a fund written short (祁连风光基金) into the one
@@ -818,26 +774,32 @@ func (d *doc) mergeShortCompanies() {
 // (祁连风光新能源产业投资基金（有限合伙）).
 func (d *doc) mergeShortFunds() {
 	lx := d.x.lex
+	d.mergeShortForms(graph.Investor, "基金", 8, func(short []rune, o *entity) bool {
+		if o.typ != graph.Investor {
+			return false
+		}
+		full := []rune(strings.TrimPrefix(o.key, "Investor|"))
+		return strings.HasSuffix(string(full), "基金") && len(full) > len(short)+4 && hasPrefixRunes(full, string(short)) && lx.isGenericCore(full[len(short):len(full)-2])
+	})
+}
+
+// mergeShortForms merges each entity of type typ named by a short name and
+// a head word (克鲁姆公司, 祁连风光基金: four to most characters, the short
+// name not only generic words) into the one entity the short name fits.
+func (d *doc) mergeShortForms(typ graph.EntityType, head string, most int, fits func(short []rune, o *entity) bool) {
 	for i, e := range d.ents {
-		if e.dropped || e.typ != graph.Investor {
+		if e.dropped || e.typ != typ {
 			continue
 		}
-		rs := []rune(strings.TrimPrefix(e.key, "Investor|"))
-		if len(rs) < 4 || len(rs) > 8 || !strings.HasSuffix(string(rs), "基金") {
+		rs := []rune(strings.TrimPrefix(e.key, string(typ)+"|"))
+		if len(rs) < 4 || len(rs) > most || !strings.HasSuffix(string(rs), head) || strings.HasSuffix(string(rs), "有限"+head) {
 			continue
 		}
-		short := rs[:len(rs)-2]
-		if lx.isGenericCore(short) {
+		short := rs[:len(rs)-len([]rune(head))]
+		if d.x.lex.isGenericCore(short) {
 			continue
 		}
-		to := d.onlyOther(i, func(o *entity) bool {
-			if o.typ != graph.Investor {
-				return false
-			}
-			full := []rune(strings.TrimPrefix(o.key, "Investor|"))
-			return strings.HasSuffix(string(full), "基金") && len(full) > len(rs)+2 && hasPrefixRunes(full, string(short)) && lx.isGenericCore(full[len(short):len(full)-2])
-		})
-		if to >= 0 {
+		if to := d.onlyOther(i, func(o *entity) bool { return fits(short, o) }); to >= 0 {
 			d.mergeInto(i, to)
 		}
 	}

@@ -184,13 +184,7 @@ func (d *doc) unquotedTitle(start, hi int) int {
 }
 
 // countAt reports whether a count of holders starts at i (86家, 十二家).
-func (d *doc) countAt(i int) bool {
-	j := i
-	for j < len(d.m) && j < i+6 && (isASCIIDigit(d.m[j]) || strings.ContainsRune("一二两三四五六七八九十百千余多", d.m[j])) {
-		j++
-	}
-	return j > i && j < len(d.m) && strings.ContainsRune("家个所项", d.m[j])
-}
+func (d *doc) countAt(i int) bool { return d.measureAt(i, "家个所项") >= 0 }
 
 // issuerVerbs stand between a conferring body and its title: 工业和信息化部公布的….
 var issuerVerbs = []string{"公布的", "发布的", "认定的", "评定的", "命名的", "授予的"}

@@ -618,17 +618,25 @@ func (d *doc) countedBefore(start, lo int) bool {
 	return r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千几多", r)
 }
 
+// measureAt returns where the measure word of a count that starts at i
+// stands (86家, 十余项: a number up to six characters long, then one of
+// measures), or -1.
+func (d *doc) measureAt(i int, measures string) int {
+	j := i
+	for j < len(d.m) && j < i+6 && (isASCIIDigit(d.m[j]) || strings.ContainsRune("一二两三四五六七八九十百千余多", d.m[j])) {
+		j++
+	}
+	if j == i || j >= len(d.m) || !strings.ContainsRune(measures, d.m[j]) {
+		return -1
+	}
+	return j
+}
+
 // countedAfter reports whether a count of things follows position e
 // and closes the phrase (项目23个, 项目十余项。).
 func (d *doc) countedAfter(e int) bool {
-	i := e
-	for i < len(d.m) && i < e+6 && (d.m[i] >= '0' && d.m[i] <= '9' || strings.ContainsRune("一二两三四五六七八九十百千余多", d.m[i])) {
-		i++
-	}
-	if i == e || i >= len(d.m) || !strings.ContainsRune("个项", d.m[i]) {
-		return false
-	}
-	return i+1 == len(d.m) || !isNameRune(d.m[i+1]) // not 项目11个单体
+	j := d.measureAt(e, "个项")
+	return j >= 0 && (j+1 == len(d.m) || !isNameRune(d.m[j+1])) // not 项目11个单体
 }
 
 // amountInRE finds a sum of money inside a name's core.

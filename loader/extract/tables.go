@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -149,15 +150,15 @@ func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
 		}
 		text = strings.TrimSpace(text)
 		switch {
-		case proj < 0 && isOneOf(text, projectColumn):
+		case proj < 0 && slices.Contains(projectColumn, text):
 			proj = i
-		case owner < 0 && isOneOf(text, investorColumn):
+		case owner < 0 && slices.Contains(investorColumn, text):
 			owner, invests = i, true
-		case owner < 0 && isOneOf(text, builderColumn):
+		case owner < 0 && slices.Contains(builderColumn, text):
 			owner = i
-		case place < 0 && isOneOf(text, placeColumn):
+		case place < 0 && slices.Contains(placeColumn, text):
 			place = i
-		case isOneOf(text, amountColumn) || strings.HasPrefix(text, "总投资") || strings.HasPrefix(text, "计划总投资"):
+		case slices.ContainsFunc(amountColumn, func(w string) bool { return strings.HasPrefix(text, w) }): // 总投资（亿元）
 			total = true
 		}
 	}
@@ -166,17 +167,9 @@ func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
 	return proj, owner, place, invests || owner >= 0 && total
 }
 
-// amountColumn are header words of a column of investment sums.
-var amountColumn = []string{"总投资", "投资额", "计划投资", "总投资额", "投资总额"}
-
-func isOneOf(s string, words []string) bool {
-	for _, w := range words {
-		if s == w {
-			return true
-		}
-	}
-	return false
-}
+// amountColumn are the words a header of a column of investment sums opens
+// with.
+var amountColumn = []string{"总投资", "投资额", "计划投资", "计划总投资", "投资总额"}
 
 // entityIn returns the entity of one of the types that a mention lying
 // within the cell names (the last one, the most specific where a park and
