@@ -21,6 +21,7 @@ type Extractor struct {
 	// under it; patterns counts all one-sentence and window patterns.
 	byCue    [][]int32
 	patterns int
+	pats     []patternRef // by number
 }
 
 // New builds an extractor from the rule files in fsys (see RuleFiles).
@@ -54,6 +55,12 @@ func New(fsys fs.FS) (*Extractor, error) {
 // sentences too, its tail's), the one with the fewest words, so that a
 // sentence is tried only against the patterns some cue word of it can
 // satisfy (patterns without such a group are tried on every sentence).
+// A patternRef names one pattern of a rule.
+type patternRef struct {
+	rule *relRule
+	pi   int
+}
+
 func (x *Extractor) indexPatterns() {
 	x.byCue = make([][]int32, len(x.cues.words))
 	for _, r := range x.rules {
@@ -62,6 +69,7 @@ func (x *Extractor) indexPatterns() {
 		for pi := range r.res {
 			g := int32(x.patterns)
 			x.patterns++
+			x.pats = append(x.pats, patternRef{r, pi})
 			r.gid[pi] = g
 			// A window pattern is filed under what its tail needs of the
 			// current sentence; a one-sentence pattern under what it needs.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,12 +13,13 @@ import (
 // alternatives (a literal word, or a rune in a range such as a slot type).
 type prefilter struct {
 	groups   []need
-	minSlots int // slots the pattern needs at least
+	order    []need // the cheaper needs again, in the order a match meets them
+	minSlots int    // slots the pattern needs at least
 }
 
 type need struct {
 	ids    []int     // indexes of words in the extractor's cue word table
-	bits   cueSet    // the same indexes as a bit set
+	bits   []cueWord // the same indexes as a bit set, its non-zero words only
 	words  []string  // any of these substrings
 	ranges [][2]rune // or any rune in one of these ranges
 	types  uint8     // or a slot of one of these types (bit i: graph.EntityTypes[i])
@@ -37,19 +39,32 @@ func compilePrefilter(expr string) prefilter {
 		if len(n.words) == 0 && len(n.ranges) == 0 {
 			continue
 		}
+		// A few runes outside the slot blocks are words of one rune, found
+		// by the same scan as the rest of the cue words.
+		var wide [][2]rune
 		for _, rg := range n.ranges {
-			if rg[0] >= 0xE000 && rg[1] < 0xE600 {
+			switch {
+			case rg[0] >= 0xE000 && rg[1] < 0xE600:
 				for b := (rg[0] - 0xE000) >> 8; b <= (rg[1]-0xE000)>>8; b++ {
 					n.types |= 1 << b
 				}
-			} else {
+			case rg[1]-rg[0] < maxRangeWords && (rg[1] < 0xE000 || rg[0] >= 0xE600):
+				for r := rg[0]; r <= rg[1]; r++ {
+					n.words = append(n.words, string(r))
+				}
+			default:
 				n.other = true
+				wide = append(wide, rg)
 			}
 		}
+		n.ranges = wide
 		if n.types != 0 && !n.other && len(n.words) == 0 {
 			pf.minSlots++
 		}
 		pf.groups = append(pf.groups, n)
+		if len(n.words) <= maxOrderWords {
+			pf.order = append(pf.order, n)
+		}
 	}
 	// Cheapest checks first: slot types, then words.
 	sort.SliceStable(pf.groups, func(i, j int) bool {
@@ -57,6 +72,14 @@ func compilePrefilter(expr string) prefilter {
 	})
 	return pf
 }
+
+// maxOrderWords is the most words a need may offer for the prefilter to
+// look for it in order.
+const maxOrderWords = 8
+
+// maxRangeWords is the widest range of runes a prefilter looks for as
+// words, one per rune.
+const maxRangeWords = 16
 
 // required returns needs that every string matching re satisfies.
 func required(re *syntax.Regexp) []need {
@@ -141,7 +164,7 @@ func (n need) cost() int {
 }
 
 // ok reports whether text, whose slots have the types in mask, can match.
-func (pf prefilter) ok(text string, mask uint8, present cueSet) bool {
+func (pf prefilter) ok(text string, mask uint8, present bitSet) bool {
 	for _, g := range pf.groups {
 		if !g.satisfied(text, mask, present) {
 			return false
@@ -150,13 +173,67 @@ func (pf prefilter) ok(text string, mask uint8, present cueSet) bool {
 	return true
 }
 
-func (n need) satisfied(text string, mask uint8, present cueSet) bool {
+// inOrder reports whether text meets the ordered needs one after another:
+// a match meets them so, each after the end of the one before. Taking at
+// each step the need's occurrence that ends first leaves the most room for
+// the rest, so the test never rejects a text the pattern matches.
+func (pf prefilter) inOrder(text string) bool {
+	pos := 0
+	for i := range pf.order {
+		end := pf.order[i].firstEnd(text, pos)
+		if end < 0 {
+			return false
+		}
+		pos = end
+	}
+	return true
+}
+
+// firstEnd returns the smallest end of an occurrence of the need in text
+// at or after pos, or -1.
+func (n *need) firstEnd(text string, pos int) int {
+	best := -1
+	for _, w := range n.words {
+		if i := strings.Index(text[pos:], w); i >= 0 && (best < 0 || pos+i+len(w) < best) {
+			best = pos + i + len(w)
+		}
+	}
+	if n.types == 0 && len(n.ranges) == 0 {
+		return best
+	}
+	for i, r := range text[pos:] {
+		at := pos + i
+		if best >= 0 && at >= best {
+			break
+		}
+		if inRuneSet(r, n.types, n.ranges) {
+			return at + utf8.RuneLen(r)
+		}
+	}
+	return best
+}
+
+// inRuneSet reports whether r is a slot of one of the types (bit i:
+// graph.EntityTypes[i]) or lies in one of the ranges.
+func inRuneSet(r rune, types uint8, ranges [][2]rune) bool {
+	if r >= 0xE000 && r < 0xE600 && types&(1<<((r-0xE000)>>8)) != 0 {
+		return true
+	}
+	for _, rg := range ranges {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (n need) satisfied(text string, mask uint8, present bitSet) bool {
 	if n.types&mask != 0 {
 		return true
 	}
 	if present != nil && len(n.ids) == len(n.words) {
-		for w, b := range n.bits {
-			if w < len(present) && present[w]&b != 0 {
+		for _, b := range n.bits {
+			if present[b.w]&b.bits != 0 {
 				return true
 			}
 		}
@@ -192,11 +269,18 @@ type cueWords struct {
 	multiline []int // words that hold a newline, so can span sentences
 }
 
-// cueSet holds which cue words a text contains, a bit per word.
-type cueSet []uint64
+// A bitSet holds small numbers, a bit each: the cue words a text contains,
+// or the patterns worth trying on a sentence.
+type bitSet []uint64
 
-func (s cueSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
-func (s cueSet) set(id int)      { s[id>>6] |= 1 << (id & 63) }
+// A cueWord is one 64-bit word of a bit set of cue words: its index and bits.
+type cueWord struct {
+	w    int
+	bits uint64
+}
+
+func (s bitSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
+func (s bitSet) set(id int)      { s[id>>6] |= 1 << (id & 63) }
 
 func (c *cueWords) id(w string) int {
 	if c.index == nil {
@@ -231,17 +315,19 @@ func (c *cueWords) register(pf *prefilter) {
 		for _, w := range g.words {
 			id := c.id(w)
 			g.ids = append(g.ids, id)
-			for len(g.bits) <= id>>6 {
-				g.bits = append(g.bits, 0)
+			i := slices.IndexFunc(g.bits, func(b cueWord) bool { return b.w == id>>6 })
+			if i < 0 {
+				i = len(g.bits)
+				g.bits = append(g.bits, cueWord{w: id >> 6})
 			}
-			g.bits.set(id)
+			g.bits[i].bits |= 1 << (id & 63)
 		}
 	}
 }
 
 // scan reports which cue words occur in text.
-func (c *cueWords) scan(text string) cueSet {
-	present := make(cueSet, (len(c.words)+63)/64)
+func (c *cueWords) scan(text string) bitSet {
+	present := make(bitSet, (len(c.words)+63)/64)
 	for i, r := range text {
 		if r < 1<<16 {
 			if c.first[r>>6]&(1<<(r&63)) == 0 {

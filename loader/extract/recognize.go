@@ -50,10 +50,8 @@ type doc struct {
 	keys            map[typedName]string // group keys by type and name
 	written         map[string]bool      // answers of writes
 	shortDefs       map[string]bool      // short names the article defines (see definedShortEndingAt)
-	candidate       []uint32             // per pattern: the sentence generation it may match in (see runRules)
-	gen             uint32
-	aliasOf         map[string]string // alias (normalised) → full name it abbreviates
-	aliasParens     map[int]int       // start → end of each (以下简称“X”) after a mention, which the rules read past
+	aliasOf         map[string]string    // alias (normalised) → full name it abbreviates
+	aliasParens     map[int]int          // start → end of each (以下简称“X”) after a mention, which the rules read past
 }
 
 func (d *doc) sentenceBounds(i int) (lo, hi int) {

@@ -331,7 +331,7 @@ type encoded struct {
 	pos   []int  // rune of text → document offset where it starts
 	end   []int  // rune of text → document offset where it ends
 	mask  uint8  // the types of its slots (bit i: graph.EntityTypes[i])
-	cues  cueSet // which of the extractor's cue words occur in text; nil until scanned
+	cues  bitSet // which of the extractor's cue words occur in text; nil until scanned
 }
 
 func (d *doc) encode(si int) encoded {
@@ -834,31 +834,44 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		d.encVersion = d.version
 	}
 	encs := d.encs
-	if len(d.candidate) < d.x.patterns {
-		d.candidate = make([]uint32, d.x.patterns)
+	// The patterns of these rules, as a set of their numbers, and those of
+	// them tried on every sentence.
+	words := (d.x.patterns + 63) / 64
+	inCall, everywhere := make(bitSet, words), make(bitSet, words)
+	for _, r := range rules {
+		for pi, g := range r.gid {
+			inCall.set(int(g))
+			if r.keyless[pi] {
+				everywhere.set(int(g))
+			}
+		}
 	}
+	todo := make(bitSet, words)
 	for si := range d.sents {
 		var joined [maxSpan + 1]*encoded // windows of earlier sentences, by size
 		var offsets [maxSpan + 1]int
-		// The patterns some cue word of this sentence may satisfy.
-		d.gen++
+		// The patterns some cue word of this sentence may satisfy; the set
+		// is walked in the order of the rules.
+		copy(todo, everywhere)
 		for w, bits := range d.cuesOf(&encs[si]) {
 			for ; bits != 0; bits &= bits - 1 {
-				id := w<<6 + bitIndex(bits)
-				for _, g := range d.x.byCue[id] {
-					d.candidate[g] = d.gen
+				for _, g := range d.x.byCue[w<<6+bitIndex(bits)] {
+					todo.set(int(g))
 				}
 			}
 		}
-		for _, r := range rules {
-			for pi, re := range r.res {
-				if !r.keyless[pi] && d.candidate[r.gid[pi]] != d.gen {
-					continue // no word of its key group occurs here
-				}
+		for w := range todo {
+			todo[w] &= inCall[w]
+		}
+		for w, bits := range todo {
+			for ; bits != 0; bits &= bits - 1 {
+				g := w<<6 + bitIndex(bits)
+				r, pi := d.x.pats[g].rule, d.x.pats[g].pi
+				re := r.res[pi]
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
-					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tails[pi].MatchString(cur.text) {
+					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !r.tails[pi].MatchString(cur.text) {
 						continue
 					}
 					if joined[r.span] == nil {
@@ -869,7 +882,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 					}
 					enc, offset = joined[r.span], offsets[r.span]
 				}
-				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) {
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
@@ -885,7 +898,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 func bitIndex(b uint64) int { return bits.TrailingZeros64(b) }
 
 // cuesOf returns which cue words occur in an encoded text, scanning it once.
-func (d *doc) cuesOf(enc *encoded) cueSet {
+func (d *doc) cuesOf(enc *encoded) bitSet {
 	if enc.cues == nil {
 		enc.cues = d.x.cues.scan(enc.text)
 	}
@@ -894,8 +907,8 @@ func (d *doc) cuesOf(enc *encoded) cueSet {
 
 // joinedCues is the cue set of sentences joined by newlines: what each of
 // them holds, and the words that hold a newline found in the join itself.
-func (d *doc) joinedCues(parts []encoded, joined string) cueSet {
-	set := make(cueSet, (len(d.x.cues.words)+63)/64)
+func (d *doc) joinedCues(parts []encoded, joined string) bitSet {
+	set := make(bitSet, (len(d.x.cues.words)+63)/64)
 	for i := range parts {
 		for w, bits := range d.cuesOf(&parts[i]) {
 			set[w] |= bits

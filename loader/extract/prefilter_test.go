@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parkgraph/internal/testenv"
+)
+
+// TestPrefilterKeepsMatches checks that a prefilter never turns away a
+// sentence its pattern matches: over every rule example and the seed
+// article, each pattern that matches an encoded sentence (or window of
+// sentences) must pass its prefilter, in any order and in order.
+func TestPrefilterKeepsMatches(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs, err := allRuleSpecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range specs {
+		for _, ex := range r.Examples {
+			texts = append(texts, ex.Text)
+		}
+	}
+	seed, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_50c721a1e63a8171.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, string(seed))
+	matched := 0
+	for _, text := range texts {
+		_, _, st := extractState(t, text)
+		encs := make([]encoded, len(st.sents))
+		for si := range st.sents {
+			encs[si] = st.encode(si)
+		}
+		for _, r := range x.rules {
+			for pi, re := range r.res {
+				for si := range encs {
+					enc := &encs[si]
+					if r.span >= 2 {
+						if r.tails[pi].MatchString(enc.text) {
+							if !r.tpre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.tpre[pi].inOrder(enc.text) {
+								t.Errorf("rule %s: the prefilter of the tail turns away %q, which the tail matches", r.name, enc.text)
+							}
+						}
+						parts := encs[max(0, si-r.span+1) : si+1]
+						j, _ := joinEncoded(parts)
+						j.cues = st.joinedCues(parts, j.text)
+						enc = &j
+					}
+					if !re.MatchString(enc.text) {
+						continue
+					}
+					matched++
+					if !r.pre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
+						t.Errorf("rule %s: the prefilter turns away %q, which the pattern matches", r.name, enc.text)
+					}
+				}
+			}
+		}
+	}
+	if matched < len(specs) {
+		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(specs))
+	}
+}
