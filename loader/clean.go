@@ -243,7 +243,7 @@ var listHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[
 // ruleRow reports whether a line only draws a table's rule: bars, dashes,
 // colons and spaces (|---|:--:|).
 func ruleRow(line string) bool {
-	if !strings.ContainsAny(line, "|｜") || !strings.Contains(line, "-") {
+	if !strings.Contains(line, "-") || !strings.Contains(line, "|") && !strings.Contains(line, "｜") {
 		return false
 	}
 	return strings.Trim(line, "|｜-—:： \t") == ""

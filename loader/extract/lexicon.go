@@ -26,10 +26,43 @@ func (t *revTrie[V]) mayEndWith(r rune) bool {
 	return t.ends[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
+// A revNode keeps its first few children in a slice, searched in order,
+// and all of them in a map once there are more: most nodes below the root
+// have one or two, where a scan is cheaper than hashing.
 type revNode[V any] struct {
-	next map[rune]*revNode[V]
+	keys []rune
+	kids []*revNode[V]
+	many map[rune]*revNode[V]
 	val  V
 	leaf bool
+}
+
+// manyKids is the number of children from which a node looks them up in a map.
+const manyKids = 8
+
+func (n *revNode[V]) child(r rune) *revNode[V] {
+	if n.many != nil {
+		return n.many[r]
+	}
+	for i, k := range n.keys {
+		if k == r {
+			return n.kids[i]
+		}
+	}
+	return nil
+}
+
+func (n *revNode[V]) addChild(r rune, c *revNode[V]) {
+	n.keys = append(n.keys, r)
+	n.kids = append(n.kids, c)
+	if n.many != nil {
+		n.many[r] = c
+	} else if len(n.keys) > manyKids {
+		n.many = make(map[rune]*revNode[V], len(n.keys))
+		for i, k := range n.keys {
+			n.many[k] = n.kids[i]
+		}
+	}
 }
 
 func (t *revTrie[V]) add(word string, v V) {
@@ -43,13 +76,10 @@ func (t *revTrie[V]) add(word string, v V) {
 		}
 	}
 	for i := len(rs) - 1; i >= 0; i-- {
-		if n.next == nil {
-			n.next = map[rune]*revNode[V]{}
-		}
-		c := n.next[rs[i]]
+		c := n.child(rs[i])
 		if c == nil {
 			c = &revNode[V]{}
-			n.next[rs[i]] = c
+			n.addChild(rs[i], c)
 		}
 		n = c
 	}
@@ -66,7 +96,7 @@ func (t *revTrie[V]) longest(rs []rune, lo, end int) (int, V, bool) {
 	}
 	n := &t.root
 	for i := end - 1; i >= lo; i-- {
-		n = n.next[rs[i]]
+		n = n.child(rs[i])
 		if n == nil {
 			break
 		}
@@ -96,7 +126,7 @@ func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) boo
 			plain = false
 			break
 		}
-		if n = n.next[rs[i]]; n == nil {
+		if n = n.child(rs[i]); n == nil {
 			break
 		}
 		if n.leaf {
@@ -114,7 +144,7 @@ func (t *revTrie[V]) longestSkipping(rs []rune, lo, end int, skip func(rune) boo
 			if budget > 0 && skip(rs[i]) && i < end-1 {
 				walk(n, i-1, budget-1) // the word without this rune
 			}
-			n = n.next[rs[i]]
+			n = n.child(rs[i])
 			if n == nil {
 				return
 			}
@@ -145,7 +175,7 @@ func (t *revTrie[V]) each(rs []rune, lo, end int, fn func(n int, v V)) {
 	}
 	n := &t.root
 	for i := end - 1; i >= lo; i-- {
-		n = n.next[rs[i]]
+		n = n.child(rs[i])
 		if n == nil {
 			return
 		}

@@ -72,6 +72,13 @@ func (d *doc) hasAt(i int, words ...string) bool {
 }
 
 func hasPrefixRunes(rs []rune, w string) bool {
+	// Most calls fail on the first rune: test it before decoding the rest
+	// (a three-byte rune, the Chinese characters, decoded by hand).
+	if len(w) >= 3 && w[0]&0xF0 == 0xE0 && w[1]&0xC0 == 0x80 && w[2]&0xC0 == 0x80 {
+		if len(rs) == 0 || rs[0] != rune(w[0]&0x0F)<<12|rune(w[1]&0x3F)<<6|rune(w[2]&0x3F) {
+			return false
+		}
+	}
 	i := 0
 	for _, r := range w {
 		if i >= len(rs) || rs[i] != r {
