@@ -26,22 +26,35 @@ func (t *revTrie[V]) mayEndWith(r rune) bool {
 	return t.ends[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
-// A revNode keeps its first few children in a slice, searched in order,
-// and all of them in a map once there are more: most nodes below the root
-// have one or two, where a scan is cheaper than hashing.
+// A revNode keeps its first few children in a slice, searched in order.
+// Once it has more, it finds a CJK character's child through a table over
+// the CJK block and any other rune's through a map: most nodes below the
+// root have one or two children, where a scan is cheapest, and the few
+// with many (the roots) are met at almost every position of a text.
 type revNode[V any] struct {
 	keys []rune
 	kids []*revNode[V]
-	many map[rune]*revNode[V]
+	cjk  []int32              // with many children: 1 + index in kids, by rune - cjkFirst; 0 for none
+	many map[rune]*revNode[V] // with many children: those outside the CJK block
 	val  V
 	leaf bool
 }
 
-// manyKids is the number of children from which a node looks them up in a map.
+// manyKids is the number of children from which a node looks them up in
+// its tables.
 const manyKids = 8
 
+// The CJK Unified Ideographs block.
+const cjkFirst, cjkLast = 0x4E00, 0x9FFF
+
 func (n *revNode[V]) child(r rune) *revNode[V] {
-	if n.many != nil {
+	if n.cjk != nil {
+		if r >= cjkFirst && r <= cjkLast {
+			if k := n.cjk[r-cjkFirst]; k > 0 {
+				return n.kids[k-1]
+			}
+			return nil
+		}
 		return n.many[r]
 	}
 	for i, k := range n.keys {
@@ -55,13 +68,24 @@ func (n *revNode[V]) child(r rune) *revNode[V] {
 func (n *revNode[V]) addChild(r rune, c *revNode[V]) {
 	n.keys = append(n.keys, r)
 	n.kids = append(n.kids, c)
-	if n.many != nil {
-		n.many[r] = c
-	} else if len(n.keys) > manyKids {
-		n.many = make(map[rune]*revNode[V], len(n.keys))
-		for i, k := range n.keys {
-			n.many[k] = n.kids[i]
+	switch {
+	case n.cjk != nil:
+		n.index(len(n.kids) - 1)
+	case len(n.keys) > manyKids:
+		n.cjk = make([]int32, cjkLast-cjkFirst+1)
+		n.many = map[rune]*revNode[V]{}
+		for i := range n.kids {
+			n.index(i)
 		}
+	}
+}
+
+// index files the i-th child in the node's tables.
+func (n *revNode[V]) index(i int) {
+	if r := n.keys[i]; r >= cjkFirst && r <= cjkLast {
+		n.cjk[r-cjkFirst] = int32(i + 1)
+	} else {
+		n.many[r] = n.kids[i]
 	}
 }
 
