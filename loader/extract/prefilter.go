@@ -262,9 +262,12 @@ func (n need) satisfied(text string, mask uint8, present bitSet) bool {
 type cueWords struct {
 	words   []string
 	index   map[string]int
-	byFirst map[rune][]int
-	first   [1 << 16 / 64]uint64 // first runes in the Basic Multilingual Plane, as bits
-	far     bool                 // some word starts beyond it
+	byFirst map[rune][]int // the words by their first rune, beyond the Basic Multilingual Plane
+	// starting holds the words by first rune for the runes below U+10000:
+	// starting[firstList[r]-1], where firstList[r] is not 0.
+	firstList []uint16
+	starting  [][]int
+	far       bool // some word starts beyond the Basic Multilingual Plane
 
 	multiline []int // words that hold a newline, so can span sentences
 }
@@ -286,6 +289,7 @@ func (c *cueWords) id(w string) int {
 	if c.index == nil {
 		c.index = map[string]int{}
 		c.byFirst = map[rune][]int{}
+		c.firstList = make([]uint16, 1<<16)
 	}
 	if i, ok := c.index[w]; ok {
 		return i
@@ -294,13 +298,18 @@ func (c *cueWords) id(w string) int {
 	c.words = append(c.words, w)
 	c.index[w] = i
 	r, _ := utf8.DecodeRuneInString(w)
-	c.byFirst[r] = append(c.byFirst[r], i)
 	if strings.Contains(w, "\n") {
 		c.multiline = append(c.multiline, i)
 	}
 	if r < 1<<16 {
-		c.first[r>>6] |= 1 << (r & 63)
+		if c.firstList[r] == 0 {
+			c.starting = append(c.starting, nil)
+			c.firstList[r] = uint16(len(c.starting))
+		}
+		k := c.firstList[r] - 1
+		c.starting[k] = append(c.starting[k], i)
 	} else {
+		c.byFirst[r] = append(c.byFirst[r], i)
 		c.far = true
 	}
 	return i
@@ -328,15 +337,23 @@ func (c *cueWords) register(pf *prefilter) {
 // scan reports which cue words occur in text.
 func (c *cueWords) scan(text string) bitSet {
 	present := make(bitSet, (len(c.words)+63)/64)
+	if c.firstList == nil {
+		return present
+	}
 	for i, r := range text {
+		var ids []int
 		if r < 1<<16 {
-			if c.first[r>>6]&(1<<(r&63)) == 0 {
+			k := c.firstList[r]
+			if k == 0 {
 				continue
 			}
+			ids = c.starting[k-1]
 		} else if !c.far {
 			continue
+		} else {
+			ids = c.byFirst[r]
 		}
-		for _, id := range c.byFirst[r] {
+		for _, id := range ids {
 			if !present.has(id) && strings.HasPrefix(text[i:], c.words[id]) {
 				present.set(id)
 			}

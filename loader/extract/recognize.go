@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"parkgraph/graph"
 )
@@ -530,8 +531,10 @@ func (d *doc) namedByPlace(sf *suffix, core []rune, parent int) bool {
 // opens with, or 0.
 func bareParkLen(core []rune) int {
 	for _, w := range bareParks {
-		if n := len([]rune(w)); n < len(core) && hasPrefixRunes(core, w) {
-			return n
+		if hasPrefixRunes(core, w) {
+			if n := utf8.RuneCountInString(w); n < len(core) {
+				return n
+			}
 		}
 	}
 	return 0
