@@ -22,6 +22,30 @@ type Extractor struct {
 	byCue    [][]int32
 	patterns int
 	pats     []patternRef // by number
+	// The rules that name new entities, which run first, and the rest.
+	naming, others ruleSet
+}
+
+// A ruleSet is some of the extractor's rules, with their patterns as a
+// set of pattern numbers and those of them tried on every sentence.
+type ruleSet struct {
+	rules      []*relRule
+	patterns   bitSet
+	everywhere bitSet
+}
+
+func (x *Extractor) newRuleSet(rules []*relRule) ruleSet {
+	words := (x.patterns + 63) / 64
+	rs := ruleSet{rules: rules, patterns: make(bitSet, words), everywhere: make(bitSet, words)}
+	for _, r := range rules {
+		for pi, g := range r.gid {
+			rs.patterns.set(int(g))
+			if r.keyless[pi] {
+				rs.everywhere.set(int(g))
+			}
+		}
+	}
+	return rs
 }
 
 // New builds an extractor from the rule files in fsys (see RuleFiles).
@@ -96,6 +120,15 @@ func (x *Extractor) indexPatterns() {
 			}
 		}
 	}
+	var naming, others []*relRule
+	for _, r := range x.rules {
+		if len(r.news) > 0 {
+			naming = append(naming, r)
+		} else {
+			others = append(others, r)
+		}
+	}
+	x.naming, x.others = x.newRuleSet(naming), x.newRuleSet(others)
 }
 
 var (

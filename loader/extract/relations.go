@@ -799,16 +799,8 @@ func (d *doc) dropIdleEmployers(facts []fact) {
 func (d *doc) ruleFacts() []fact {
 	// Rules that name new entities run first; the sentences are encoded
 	// again afterwards so every other rule sees the new mentions.
-	var first, rest []*relRule
-	for _, r := range d.x.rules {
-		if len(r.news) > 0 {
-			first = append(first, r)
-		} else {
-			rest = append(rest, r)
-		}
-	}
 	before := len(d.ents)
-	facts := d.runRules(first)
+	facts := d.runRules(&d.x.naming)
 	if len(d.ents) > before {
 		d.gazetteerFor(before) // later mentions of the names the rules found
 		d.mergeVariants()      // and their longer and shorter forms
@@ -816,13 +808,13 @@ func (d *doc) ruleFacts() []fact {
 			facts[i].s, facts[i].o = d.current(facts[i].s), d.current(facts[i].o)
 		}
 	}
-	facts = append(facts, d.runRules(rest)...)
+	facts = append(facts, d.runRules(&d.x.others)...)
 	d.applyDrops()
 	return facts
 }
 
-func (d *doc) runRules(rules []*relRule) []fact {
-	if len(rules) == 0 {
+func (d *doc) runRules(set *ruleSet) []fact {
+	if len(set.rules) == 0 {
 		return nil
 	}
 	var facts []fact
@@ -834,25 +826,14 @@ func (d *doc) runRules(rules []*relRule) []fact {
 		d.encVersion = d.version
 	}
 	encs := d.encs
-	// The patterns of these rules, as a set of their numbers, and those of
-	// them tried on every sentence.
-	words := (d.x.patterns + 63) / 64
-	inCall, everywhere := make(bitSet, words), make(bitSet, words)
-	for _, r := range rules {
-		for pi, g := range r.gid {
-			inCall.set(int(g))
-			if r.keyless[pi] {
-				everywhere.set(int(g))
-			}
-		}
-	}
+	words := len(set.patterns)
 	todo := make(bitSet, words)
 	for si := range d.sents {
 		var joined [maxSpan + 1]*encoded // windows of earlier sentences, by size
 		var offsets [maxSpan + 1]int
 		// The patterns some cue word of this sentence may satisfy; the set
 		// is walked in the order of the rules.
-		copy(todo, everywhere)
+		copy(todo, set.everywhere)
 		for w, bits := range d.cuesOf(&encs[si]) {
 			for ; bits != 0; bits &= bits - 1 {
 				for _, g := range d.x.byCue[w<<6+bitIndex(bits)] {
@@ -861,7 +842,7 @@ func (d *doc) runRules(rules []*relRule) []fact {
 			}
 		}
 		for w := range todo {
-			todo[w] &= inCall[w]
+			todo[w] &= set.patterns[w]
 		}
 		for w, bits := range todo {
 			for ; bits != 0; bits &= bits - 1 {
