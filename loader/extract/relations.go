@@ -326,12 +326,12 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 // encoded is a sentence with its mentions replaced by slot runes.
 type encoded struct {
 	text  string
-	slots []int  // slot → mention index
-	ents  []int  // slot → entity index
-	pos   []int  // rune of text → document offset where it starts
-	end   []int  // rune of text → document offset where it ends
-	mask  uint8  // the types of its slots (bit i: graph.EntityTypes[i])
-	cues  bitSet // which of the extractor's cue words occur in text; nil until scanned
+	slots []int   // slot → mention index
+	ents  []int   // slot → entity index
+	pos   []int32 // rune of text → document offset where it starts
+	end   []int32 // rune of text → document offset where it ends
+	mask  uint8   // the types of its slots (bit i: graph.EntityTypes[i])
+	cues  bitSet  // which of the extractor's cue words occur in text; nil until scanned
 }
 
 func (d *doc) encode(si int) encoded {
@@ -340,7 +340,7 @@ func (d *doc) encode(si int) encoded {
 	n := s.Span.End - s.Span.Start
 	b.Grow(3 * n)
 	// pos and end share one allocation: a sentence encodes to at most n runes.
-	buf := make([]int, 2*n)
+	buf := make([]int32, 2*n)
 	enc := encoded{pos: buf[:0:n], end: buf[n:n]}
 	for i := s.Span.Start; i < s.Span.End; {
 		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
@@ -356,8 +356,8 @@ func (d *doc) encode(si int) encoded {
 				enc.mask |= 1 << ((typeBase[d.ents[m.ent].typ] - 0xE000) >> 8)
 				enc.slots = append(enc.slots, int(k))
 				enc.ents = append(enc.ents, m.ent)
-				enc.pos = append(enc.pos, m.start)
-				enc.end = append(enc.end, m.end)
+				enc.pos = append(enc.pos, int32(m.start))
+				enc.end = append(enc.end, int32(m.end))
 				i = m.end
 				continue
 			}
@@ -369,8 +369,8 @@ func (d *doc) encode(si int) encoded {
 		r := d.m[i]
 		if !isQuote(r) && r != ' ' {
 			b.WriteRune(r)
-			enc.pos = append(enc.pos, i)
-			enc.end = append(enc.end, i+1)
+			enc.pos = append(enc.pos, int32(i))
+			enc.end = append(enc.end, int32(i+1))
 		}
 		i++
 	}
@@ -554,7 +554,7 @@ var layoutWordRE = regexp.MustCompile(`一区[一二两三四五六七八九十�
 // parts of that park where nothing else places them: the areas (…园, …园区,
 // …片区) are its 园.
 func (d *doc) layoutParts(facts []fact, home int, placed map[int]bool) []fact {
-	if !layoutWordRE.MatchString(string(d.m)) {
+	if !strings.Contains(d.text(), "一区") || !layoutWordRE.MatchString(d.text()) {
 		return nil
 	}
 	var out []fact
@@ -1070,7 +1070,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		if rb <= ra || enc.pos[ra] < 0 || enc.end[rb-1] < 0 {
 			continue
 		}
-		if e := d.newEntity(enc.pos[ra], enc.end[rb-1], t); e >= 0 {
+		if e := d.newEntity(int(enc.pos[ra]), int(enc.end[rb-1]), t); e >= 0 {
 			created[name] = e
 		}
 	}
