@@ -1087,9 +1087,13 @@ func (d *doc) mergeParkVariants() {
 }
 
 func (d *doc) mergePrefixed() {
-	byKey := map[string]int{}
+	// Keys split at their bar, so that the rest of a name after a prefix is
+	// looked up without building its key.
+	type typedKey struct{ typ, name string }
+	byKey := map[typedKey]int{}
 	for i, e := range d.ents {
-		byKey[e.key] = i
+		typ, k, _ := strings.Cut(e.key, "|")
+		byKey[typedKey{typ, k}] = i
 	}
 	lx := d.x.lex
 	for i, e := range d.ents {
@@ -1098,7 +1102,14 @@ func (d *doc) mergePrefixed() {
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
 		rs := []rune(k)
+		b := 0 // where rune cut starts in k
 		for cut := 1; cut < len(rs)-1; cut++ {
+			_, n := utf8.DecodeRuneInString(k[b:])
+			b += n
+			j, ok := byKey[typedKey{typ, k[b:]}]
+			if !ok || j == i || d.ents[j].dropped {
+				continue
+			}
 			prefix := rs[:cut]
 			if !lx.isGenericCore(prefix) {
 				continue
@@ -1106,19 +1117,17 @@ func (d *doc) mergePrefixed() {
 			if e.typ == graph.Enterprise && (placePrefix(lx, prefix) != len(prefix) || len(rs)-cut < 6) {
 				continue // 益阳赫晟电子科技股份有限公司 / 赫晟电子科技股份有限公司: only a place before a full name
 			}
-			if j, ok := byKey[typ+"|"+string(rs[cut:])]; ok && j != i && !d.ents[j].dropped {
-				if e.typ != graph.Enterprise && d.onlyInHeadline(d.ents[j]) {
-					break // the headline's short form (mergeHeadlineShortNames)
-				}
-				if e.typ != graph.Park && lx.hasPlace(prefix) {
-					// 厦门海湾大学 / 海湾大学: an organisation's full name keeps
-					// its place (a park's shorter form is its name).
-					d.mergeInto(j, i)
-				} else {
-					d.mergeInto(i, j)
-				}
-				break
+			if e.typ != graph.Enterprise && d.onlyInHeadline(d.ents[j]) {
+				break // the headline's short form (mergeHeadlineShortNames)
 			}
+			if e.typ != graph.Park && lx.hasPlace(prefix) {
+				// 厦门海湾大学 / 海湾大学: an organisation's full name keeps
+				// its place (a park's shorter form is its name).
+				d.mergeInto(j, i)
+			} else {
+				d.mergeInto(i, j)
+			}
+			break
 		}
 	}
 	// An organisation named with its founder in front (滇中大学——云岭产业研究院)
@@ -1245,34 +1254,37 @@ func (d *doc) gazetteer() {
 		rs  []rune
 		ent int
 	}
-	owner := map[string]int{}
+	owner := map[string]form{}
 	for i, e := range d.ents {
 		if e.dropped {
 			continue
 		}
 		for a := range e.aliases {
-			k := string(matchRunes([]rune(unquoted(a))))
-			if len([]rune(k)) < 2 {
+			rs := matchRunes([]rune(unquoted(a)))
+			if len(rs) < 2 {
 				continue
 			}
-			if prev, ok := owner[k]; ok && prev != i {
-				owner[k] = -1 // ambiguous
+			k := string(rs)
+			if prev, ok := owner[k]; ok && prev.ent != i {
+				owner[k] = form{rs, -1} // ambiguous
 				continue
 			}
-			owner[k] = i
+			owner[k] = form{rs, i}
 		}
 	}
 	var forms []form
-	for k, i := range owner {
-		if i >= 0 {
-			forms = append(forms, form{[]rune(k), i})
+	for _, f := range owner {
+		if f.ent >= 0 {
+			forms = append(forms, f)
 		}
 	}
-	sort.Slice(forms, func(i, j int) bool {
-		if len(forms[i].rs) != len(forms[j].rs) {
-			return len(forms[i].rs) > len(forms[j].rs)
+	// Longest first, then in the order of their characters (which is the
+	// order of the names as strings).
+	slices.SortFunc(forms, func(a, b form) int {
+		if len(a.rs) != len(b.rs) {
+			return len(b.rs) - len(a.rs)
 		}
-		return string(forms[i].rs) < string(forms[j].rs)
+		return slices.Compare(a.rs, b.rs)
 	})
 	// One pass over the text; at each position the longest form that
 	// starts there (forms are sorted longest first).
