@@ -224,7 +224,7 @@ func (d *doc) covered(s, e int) bool {
 	return false
 }
 
-var honourNoise = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|新一轮)+`)
+var honourNoise = mustGuarded(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|新一轮)+`)
 
 // typedName is a name written for an entity of one type.
 type typedName struct {
@@ -1009,7 +1009,7 @@ func (d *doc) mergeHonourLevels() {
 }
 
 // levelInParens is a level note written inside a park's name.
-var levelInParens = regexp.MustCompile(`\((国家级|省级|市级)\)`)
+var levelInParens = mustGuarded(`\((国家级|省级|市级)\)`)
 
 var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 

@@ -82,7 +82,7 @@ func (d *doc) recognizeQuotedHonours() {
 	}
 }
 
-var leadQualifiersRE = regexp.MustCompile(`^(?:国家级|自治区级|省级|市级|区级|县级|国家|全国|全省|全市|首批|第[0-9一二三四五六七八九十]+批|\d{4}年度?)+`)
+var leadQualifiersRE = mustGuarded(`^(?:国家级|自治区级|省级|市级|区级|县级|国家|全国|全省|全市|首批|第[0-9一二三四五六七八九十]+批|\d{4}年度?)+`)
 
 func isQuoteAt(rs []rune, i int) bool { return i < len(rs) && (isOpenQuote(rs[i]) || rs[i] == '"') }
 

@@ -3,7 +3,10 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"parkgraph/internal/testenv"
 )
@@ -67,5 +70,52 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	}
 	if matched < len(specs) {
 		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(specs))
+	}
+}
+
+// TestGuardedAgreesWithRegexp checks that the guarded expressions answer as
+// their plain regular expressions do, on every rule example, the seed
+// article's sentences and texts made to match each of them.
+func TestGuardedAgreesWithRegexp(t *testing.T) {
+	specs, err := allRuleSpecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "2023年度首批", "第三批国家级", "(国家级)开发区", "一区三园", "3.5亿元", "共有12个项目", "三大平台", "首批省级"}
+	for _, r := range specs {
+		for _, ex := range r.Examples {
+			texts = append(texts, ex.Text)
+		}
+	}
+	seed, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_50c721a1e63a8171.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, strings.Split(string(seed), "。")...)
+	guarded := map[string]guardedRE{
+		"honourNoise": honourNoise, "levelInParens": levelInParens, "leadQualifiersRE": leadQualifiersRE,
+		"amountInRE": amountInRE, "countedRE": countedRE, "layoutRE": layoutRE, "batchRE": batchRE, "layoutWordRE": layoutWordRE,
+	}
+	for name, g := range guarded {
+		plain := regexp.MustCompile(g.String())
+		matched := 0
+		for _, s := range texts {
+			// Every prefix and suffix too, so that anchored patterns meet texts they match.
+			for _, v := range []string{s, s[:len(s)/2], s[len(s)/2:]} {
+				if !utf8.ValidString(v) {
+					continue
+				}
+				want := plain.MatchString(v)
+				if got := g.MatchString(v); got != want {
+					t.Errorf("%s on %q: guarded %v, plain %v", name, v, got, want)
+				}
+				if want {
+					matched++
+				}
+			}
+		}
+		if matched == 0 {
+			t.Errorf("%s matched none of the texts: the test checked nothing", name)
+		}
 	}
 }

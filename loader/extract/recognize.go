@@ -648,9 +648,9 @@ func (d *doc) countedAfter(e int) bool {
 }
 
 // amountInRE finds a sum of money inside a name's core.
-var amountInRE = regexp.MustCompile(`\d+(\.\d+)?(万亿|亿|千万|百万|万)?元`)
+var amountInRE = mustGuarded(`\d+(\.\d+)?(万亿|亿|千万|百万|万)?元`)
 
-var countedRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批|间|所|座|处)[^\d]{0,4}$`)
+var countedRE = mustGuarded(`(\d+|[一二两三四五六七八九十几多]+)(个|大|项|批|间|所|座|处)[^\d]{0,4}$`)
 
 var leadingMeasure = []string{"平方公里", "万平方米", "平方米", "公顷", "万亩", "亩", "个", "家", "支", "只", "项", "座", "类", "种", "批"}
 
@@ -1060,10 +1060,10 @@ func (d *doc) firmShortEndingAt(lo, i int) bool {
 var shortDefRE = regexp.MustCompile(`简称[:：]?\s*["“'‘]?([^"”'’()（）,，。:：、\s]{2,12}?)["”'’]`)
 
 // layoutRE finds a park layout written as a word: 一区四园, 一区多园.
-var layoutRE = regexp.MustCompile(`^一区[一二两三四五六七八九十多]园$`)
+var layoutRE = mustGuarded(`^一区[一二两三四五六七八九十多]园$`)
 
 // batchRE finds the batch a designation opens with: 国家首批, 第二批.
-var batchRE = regexp.MustCompile(`^(?:国家|全国|省级|国家级)?(?:首批|第[一二三四五六七八九十0-9]+批)`)
+var batchRE = mustGuarded(`^(?:国家|全国|省级|国家级)?(?:首批|第[一二三四五六七八九十0-9]+批)`)
 
 // buildingVerbs build what follows them: 建设智能装备产业基地项目.
 var buildingVerbs = []string{"建设", "新建", "兴建", "打造", "实施", "扩建", "建成"}

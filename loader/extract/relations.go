@@ -548,13 +548,13 @@ func (d *doc) defaultFacts(facts []fact) []fact {
 
 // layoutWordRE finds a park's layout written as a word: 一区四园, 一区多园,
 // 一区两片.
-var layoutWordRE = regexp.MustCompile(`一区[一二两三四五六七八九十多]+[园片]`)
+var layoutWordRE = mustGuarded(`一区[一二两三四五六七八九十多]+[园片]`)
 
 // layoutParts makes the areas of an article about a park laid out as 一区多园
 // parts of that park where nothing else places them: the areas (…园, …园区,
 // …片区) are its 园.
 func (d *doc) layoutParts(facts []fact, home int, placed map[int]bool) []fact {
-	if !strings.Contains(d.text(), "一区") || !layoutWordRE.MatchString(d.text()) {
+	if !layoutWordRE.MatchString(d.text()) {
 		return nil
 	}
 	var out []fact
