@@ -337,9 +337,8 @@ func (st *doc) release() {
 
 // retype adjusts the type a suffix gives: a company whose name says it
 // invests (创新投资集团有限公司, 科投集团) is an Investor.
-func (x *Extractor) retype(t graph.EntityType, sf *suffix, name []rune) graph.EntityType {
+func (x *Extractor) retype(t graph.EntityType, sf *suffix, s string) graph.EntityType {
 	if t == graph.Enterprise && sf.class == classLegal {
-		s := string(name)
 		for _, w := range []string{"投资", "资本", "创投", "基金", "科投", "金控", "投控", "资产管理"} {
 			if strings.Contains(s, w) {
 				return graph.Investor

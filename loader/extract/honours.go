@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -625,7 +624,7 @@ const (
 	levelMunicipal  = "M"
 )
 
-var honourQualifier = regexp.MustCompile(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
+var honourQualifier = mustGuarded(`^(\d{4}年度?|[一二][〇零一二三四五六七八九]{3}年度?|\d{4}|第[0-9一二三四五六七八九十]+批|首批|本批|新一批|最新一批|国家级|国家|全国|自治区级|省级|全省|市级|全市|区级|县级|自治区|省|市|认定)`)
 
 // provincialCities are the cities that rank as provinces: their titles are
 // provincial ones.

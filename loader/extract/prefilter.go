@@ -380,3 +380,11 @@ func mustGuarded(expr string) guardedRE {
 func (g guardedRE) MatchString(s string) bool {
 	return g.need.ok(s, 0, nil) && g.need.inOrder(s) && g.Regexp.MatchString(s)
 }
+
+// FindString returns the leftmost match of the expression in s, or "".
+func (g guardedRE) FindString(s string) string {
+	if !g.need.ok(s, 0, nil) || !g.need.inOrder(s) {
+		return ""
+	}
+	return g.Regexp.FindString(s)
+}

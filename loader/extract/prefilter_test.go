@@ -95,6 +95,7 @@ func TestGuardedAgreesWithRegexp(t *testing.T) {
 	guarded := map[string]guardedRE{
 		"honourNoise": honourNoise, "levelInParens": levelInParens, "leadQualifiersRE": leadQualifiersRE,
 		"amountInRE": amountInRE, "countedRE": countedRE, "layoutRE": layoutRE, "batchRE": batchRE, "layoutWordRE": layoutWordRE,
+		"honourQualifier": honourQualifier,
 	}
 	for name, g := range guarded {
 		plain := regexp.MustCompile(g.String())
@@ -108,6 +109,9 @@ func TestGuardedAgreesWithRegexp(t *testing.T) {
 				want := plain.MatchString(v)
 				if got := g.MatchString(v); got != want {
 					t.Errorf("%s on %q: guarded %v, plain %v", name, v, got, want)
+				}
+				if got, want := g.FindString(v), plain.FindString(v); got != want {
+					t.Errorf("%s finds %q in %q, plain %q", name, got, v, want)
 				}
 				if want {
 					matched++

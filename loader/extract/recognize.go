@@ -269,7 +269,7 @@ func (d *doc) recognizeSuffixed() {
 		if len(core) > 0 && !governed && !owned && !sf.specific && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
-		if (sf.class == classPark || sf.class == classSubpark) && (batchRE.MatchString(string(core)) || layoutRE.MatchString(string(d.m[start:e]))) {
+		if (sf.class == classPark || sf.class == classSubpark) && (slices.Contains(core, '批') && batchRE.MatchString(string(core)) || d.m[start] == '一' && layoutRE.MatchString(string(d.m[start:e]))) {
 			continue // 国家首批自主创新示范区, 一区四园: a designation or a layout, not a park
 		}
 		if sf.class == classProject {
@@ -316,7 +316,7 @@ func (d *doc) recognizeSuffixed() {
 				m.name = d.mentions[parent].name + m.name
 			}
 		}
-		m.typ = d.x.retype(m.typ, sf, []rune(m.name))
+		m.typ = d.x.retype(m.typ, sf, m.name)
 		d.add(m)
 	}
 }
@@ -607,6 +607,9 @@ func holdsCount(core []rune) bool {
 
 // classNoun reports whether a name is a class of things: 江苏科创板上市公司.
 func classNoun(rs []rune) bool {
+	if n := len(rs); n < 4 || rs[n-1] != '司' && rs[n-1] != '业' {
+		return false // none of the words below
+	}
 	s := string(rs)
 	for _, w := range []string{"上市公司", "上市企业", "龙头企业", "骨干企业"} {
 		if strings.HasSuffix(s, w) {

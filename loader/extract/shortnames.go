@@ -98,22 +98,27 @@ func (d *doc) deriveShortForms() {
 		}
 	}
 	sort.Strings(forms)
-	for _, f := range forms {
+	runes := make([][]rune, len(forms))
+	for i, f := range forms {
+		runes[i] = []rune(f)
+	}
+	for fi, f := range forms {
 		c := owner[f]
 		// The longer forms of the same enterprise that start with this one:
-		// 青禾新 is no use of its own inside 青禾新材料.
+		// 青禾新 is no use of its own inside 青禾新材料. Sorted, the forms
+		// that start with f come right after it.
 		var longer [][]rune
-		for _, g := range forms {
-			if len(g) > len(f) && strings.HasPrefix(g, f) && owner[g].ent == c.ent {
-				longer = append(longer, []rune(g))
+		for gi := fi + 1; gi < len(forms) && strings.HasPrefix(forms[gi], f); gi++ {
+			if owner[forms[gi]].ent == c.ent {
+				longer = append(longer, runes[gi])
 			}
 		}
-		first, uses := d.usesApart([]rune(f), longer)
+		first, uses := d.usesApart(runes[fi], longer)
 		if uses == 0 || c.minor && uses < 2 {
 			continue
 		}
 		e := d.ents[c.ent]
-		alias := string(d.orig[first : first+len([]rune(f))])
+		alias := string(d.orig[first : first+len(runes[fi])])
 		if _, defined := d.aliasOf[graph.NormalizeName(alias)]; defined {
 			continue
 		}
