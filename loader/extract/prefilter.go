@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -361,30 +360,4 @@ func (c *cueWords) scan(text string) bitSet {
 		}
 	}
 	return present
-}
-
-// A guardedRE is a regular expression run only on texts that hold what
-// every match needs (its prefilter, in order): most texts a small pattern
-// is tried on hold none of its words, and looking for them costs less
-// than starting the regular expression engine.
-type guardedRE struct {
-	*regexp.Regexp
-	need prefilter
-}
-
-func mustGuarded(expr string) guardedRE {
-	return guardedRE{regexp.MustCompile(expr), compilePrefilter(expr)}
-}
-
-// MatchString reports whether s holds a match of the expression.
-func (g guardedRE) MatchString(s string) bool {
-	return g.need.ok(s, 0, nil) && g.need.inOrder(s) && g.Regexp.MatchString(s)
-}
-
-// FindString returns the leftmost match of the expression in s, or "".
-func (g guardedRE) FindString(s string) string {
-	if !g.need.ok(s, 0, nil) || !g.need.inOrder(s) {
-		return ""
-	}
-	return g.Regexp.FindString(s)
 }
