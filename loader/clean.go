@@ -249,8 +249,9 @@ func ruleRow(line string) bool {
 	return strings.Trim(line, "|｜-—:： \t") == ""
 }
 
-// mayBeByline reports whether a line could be a byline: one starting with ◎
-// or naming a reporter's, photographer's or editor's role, and short.
+// mayBeByline reports whether a line could be a byline: a short one
+// starting with ◎ or with a reporter's, photographer's or editor's role,
+// perhaps after 本报, 特约, 见习 or 实习 (bylineLine's openings).
 func mayBeByline(line string) bool {
 	if len(line) > 400 {
 		return false
@@ -258,8 +259,10 @@ func mayBeByline(line string) bool {
 	if strings.HasPrefix(line, "◎") {
 		return true
 	}
+	// Two characters before the role, and the longest role (责任编辑).
+	head := prefixBytes(line, len("本报")+len("责任编辑"))
 	for _, w := range bylineRoles {
-		if strings.Contains(line, w) {
+		if strings.Contains(head, w) {
 			return true
 		}
 	}

@@ -6,7 +6,8 @@ import (
 
 // t2s maps traditional characters to simplified ones, one rune to one rune,
 // loaded from rules/t2s.txt. Characters of the CJK blocks are looked up in a
-// dense table (t2sDense, indexed from t2sBase), the rest in the map.
+// dense table (t2sDense, indexed from t2sBase), the rest in the map, which
+// holds only those (and is most often empty).
 var (
 	t2s      = map[rune]rune{}
 	t2sDense []rune
@@ -21,6 +22,9 @@ func simplified(r rune) (rune, bool) {
 		}
 		s := t2sDense[r-t2sBase]
 		return s, s != 0
+	}
+	if len(t2s) == 0 {
+		return r, false
 	}
 	s, ok := t2s[r]
 	return s, ok
@@ -44,6 +48,7 @@ func loadT2S() error {
 	for t, s := range t2s {
 		if t >= t2sBase && t < t2sTop {
 			t2sDense[t-t2sBase] = s
+			delete(t2s, t)
 		}
 	}
 	return nil
