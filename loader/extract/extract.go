@@ -155,7 +155,7 @@ func Default() (*Extractor, error) {
 // memory stay proportional to its length; names are resolved within a
 // section and entities merged across sections by type and name.
 func (x *Extractor) Extract(d *graph.Document) {
-	if utf8.RuneCountInString(d.Text) <= SectionSize {
+	if len(d.Text) <= SectionSize || utf8.RuneCountInString(d.Text) <= SectionSize { // no more runes than bytes
 		x.extractWhole(d)
 		return
 	}

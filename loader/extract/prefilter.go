@@ -66,6 +66,9 @@ func compilePrefilter(expr string) prefilter {
 			pf.order = append(pf.order, n)
 		}
 	}
+	if len(pf.order) < 2 {
+		pf.order = nil // one need alone is what ok tests
+	}
 	// Cheapest checks first: slot types, then words.
 	sort.SliceStable(pf.groups, func(i, j int) bool {
 		return pf.groups[i].cost() < pf.groups[j].cost()
