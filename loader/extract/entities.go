@@ -1031,7 +1031,11 @@ func (d *doc) parkVariant(name string) string {
 	// and the park-type word is no part of the name.
 	for _, ab := range d.x.lex.parkAbbrev {
 		for _, level := range []string{"国家级", "国家"} {
-			if body, ok := strings.CutSuffix(s, level+ab[1]); ok && len([]rune(body)) >= 2 {
+			head, ok := strings.CutSuffix(s, ab[1])
+			if !ok {
+				break
+			}
+			if body, ok := strings.CutSuffix(head, level); ok && utf8.RuneCountInString(body) >= 2 {
 				s = body + ab[1]
 			}
 		}

@@ -216,7 +216,7 @@ func (d *doc) recognizeSuffixed() {
 				governed = true
 			}
 		}
-		if !zoneOfPark && (len(core) < sf.min || len(core)-placePrefix(lx, core)-bareParkLen(core) > sf.max) {
+		if !zoneOfPark && (len(core) < sf.min || len(core) > sf.max && len(core)-placePrefix(lx, core)-bareParkLen(core) > sf.max) {
 			if !(sf.class == classPark && len(core) == 0 && parent >= 0) && !governed {
 				continue
 			}
