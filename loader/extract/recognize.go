@@ -72,6 +72,19 @@ func (d *doc) hasAt(i int, words ...string) bool {
 	return false
 }
 
+// containsRunes reports whether w occurs in rs.
+func containsRunes(rs, w []rune) bool {
+	if len(w) == 0 {
+		return true
+	}
+	for k := 0; k+len(w) <= len(rs); k++ {
+		if rs[k] == w[0] && slices.Equal(rs[k:k+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasPrefixRunes(rs []rune, w string) bool {
 	// Most calls fail on the first rune: test it before decoding the rest
 	// (a three-byte rune, the Chinese characters, decoded by hand).
@@ -813,8 +826,11 @@ func (d *doc) extendLeft(sf *suffix, lo, b int) (start, parent int, ok bool) {
 	// before a project, is the clause's, not the name's: 开发区浙江开达…有限
 	// 公司, 公司年产5000吨…项目.
 	for _, w := range []string{"开发区", "高新区", "经开区", "新区", "园区", "公司"} {
-		n := len([]rune(w))
-		if !hasPrefixRunes(d.m[i:b], w) || i+n >= b {
+		if !hasPrefixRunes(d.m[i:b], w) {
+			continue
+		}
+		n := utf8.RuneCountInString(w)
+		if i+n >= b {
 			continue
 		}
 		if w == "公司" && sf.class == classProject || w != "公司" && sf.class == classLegal && lx.places.startsAt(d.m, i+n, min(b, i+n+4)) {
@@ -1049,10 +1065,10 @@ func (d *doc) firmShortEndingAt(lo, i int) bool {
 	if i-j < 3 || j > lo && !strings.ContainsRune(",，、;；:：。 ", d.m[j-1]) {
 		return false
 	}
-	w := string(d.m[j:i])
+	w := d.m[j:i]
 	for k := len(d.mentions) - 1; k >= 0 && k >= len(d.mentions)-300; k-- { // the companies found last, which stand nearest
 		m := &d.mentions[k]
-		if m.typ == graph.Enterprise && m.class == classLegal && m.end <= j && len([]rune(m.name)) > i-j && strings.Contains(string(d.m[m.start:m.end]), w) {
+		if m.typ == graph.Enterprise && m.class == classLegal && m.end <= j && utf8.RuneCountInString(m.name) > i-j && containsRunes(d.m[m.start:m.end], w) {
 			return true
 		}
 	}
