@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"parkgraph/graph"
 )
@@ -73,16 +75,37 @@ func (d *doc) hasAt(i int, words ...string) bool {
 }
 
 // containsRunes reports whether w occurs in rs.
-func containsRunes(rs, w []rune) bool {
+func containsRunes(rs, w []rune) bool { return indexRunes(rs, w) >= 0 }
+
+// indexRunes returns where w first occurs in rs, or -1. It searches the
+// runes' bytes with bytes.Index, which is vectorised, and keeps only hits
+// that fall on a rune's first byte.
+func indexRunes(rs, w []rune) int {
 	if len(w) == 0 {
-		return true
+		return 0
 	}
-	for k := 0; k+len(w) <= len(rs); k++ {
-		if rs[k] == w[0] && slices.Equal(rs[k:k+len(w)], w) {
-			return true
+	if len(w) > len(rs) {
+		return -1
+	}
+	hay, needle := runeBytes(rs), runeBytes(w)
+	for off := 0; ; {
+		i := bytes.Index(hay[off:], needle)
+		if i < 0 {
+			return -1
 		}
+		if at := off + i; at%4 == 0 {
+			return at / 4
+		}
+		off += i + 1
 	}
-	return false
+}
+
+// runeBytes views runes as the bytes they are stored in.
+func runeBytes(rs []rune) []byte {
+	if len(rs) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&rs[0])), len(rs)*4)
 }
 
 func hasPrefixRunes(rs []rune, w string) bool {
@@ -410,10 +433,11 @@ func (d *doc) nextOccurrence(w []rune, from int) int {
 		return -1
 	}
 	if len(d.m) <= indexedLength {
-		for i := from; i+len(w) <= len(d.m); i++ {
-			if d.m[i] == w[0] && slices.Equal(d.m[i:i+len(w)], w) {
-				return i
-			}
+		if from >= len(d.m) {
+			return -1
+		}
+		if i := indexRunes(d.m[from:], w); i >= 0 {
+			return from + i
 		}
 		return -1
 	}

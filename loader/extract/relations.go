@@ -1520,8 +1520,8 @@ func (d *doc) toRelations(facts []fact) []graph.Relation {
 		p        graph.Predicate
 		sentence int
 	}
-	seen := map[relKey]bool{}
-	var out []graph.Relation
+	seen := make(map[relKey]bool, len(facts))
+	out := make([]graph.Relation, 0, len(facts))
 	for _, f := range facts {
 		s, o := d.ents[f.s], d.ents[f.o]
 		if s.dropped || o.dropped || !f.p.Allows(s.typ, o.typ) {

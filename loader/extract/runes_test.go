@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestIndexRunes compares indexRunes with a plain scan on random texts over
+// runes whose bytes repeat across rune boundaries, so that byte matches off
+// a rune's first byte are met and must be passed over.
+func TestIndexRunes(t *testing.T) {
+	alphabet := []rune{0x0101, 0x0100, 0x0001, 0x010001, 0x4E00, 0x4E4E}
+	scan := func(rs, w []rune) int {
+		for i := 0; i+len(w) <= len(rs); i++ {
+			if slices.Equal(rs[i:i+len(w)], w) {
+				return i
+			}
+		}
+		return -1
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(n int) []rune {
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return rs
+	}
+	found := 0
+	for range 20000 {
+		hay, w := pick(rng.IntN(12)), pick(1+rng.IntN(3))
+		want := scan(hay, w)
+		if got := indexRunes(hay, w); got != want {
+			t.Fatalf("indexRunes(%U, %U) = %d, want %d", hay, w, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no needle was ever found: the test checked nothing")
+	}
+	if indexRunes(nil, []rune("园")) != -1 || indexRunes([]rune("园区"), nil) != 0 {
+		t.Fatal("empty text or word answered wrongly")
+	}
+}
