@@ -806,19 +806,28 @@ func (d *doc) mergeParkAbbreviations() {
 	type parts struct {
 		core, kind string
 	}
-	split := func(name string) (parts, bool) {
-		rs := matchRunes([]rune(graph.NormalizeName(name)))
-		n, sf, ok := lx.suffixes.longest(rs, 0, len(rs))
-		if !ok || sf.typ != graph.Park || sf.class != classPark {
-			return parts{}, false
+	type split struct {
+		parts
+		ok bool
+	}
+	splits := map[string]split{} // by name: every park is split again for every other
+	splitName := func(name string) (parts, bool) {
+		if sp, seen := splits[name]; seen {
+			return sp.parts, sp.ok
 		}
-		return parts{string(rs[:len(rs)-n]), sf.word}, true
+		var sp split
+		rs := matchRunes([]rune(graph.NormalizeName(name)))
+		if n, sf, ok := lx.suffixes.longest(rs, 0, len(rs)); ok && sf.typ == graph.Park && sf.class == classPark {
+			sp = split{parts{string(rs[:len(rs)-n]), sf.word}, true}
+		}
+		splits[name] = sp
+		return sp.parts, sp.ok
 	}
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Park {
 			continue
 		}
-		short, ok := split(e.name)
+		short, ok := splitName(e.name)
 		if !ok || len([]rune(short.core)) < 2 || lx.isGenericCore([]rune(short.core)) {
 			continue
 		}
@@ -826,7 +835,7 @@ func (d *doc) mergeParkAbbreviations() {
 			if o.typ != graph.Park {
 				return false
 			}
-			long, ok := split(o.name)
+			long, ok := splitName(o.name)
 			return ok && long.kind == short.kind && len(long.core) > len(short.core) && strings.Contains(long.core, short.core)
 		})
 		if target >= 0 {
@@ -1082,10 +1091,12 @@ func (d *doc) mergeParkVariants() {
 	}
 }
 
+// A typedKey is an entity key split at its bar: type and name.
+type typedKey struct{ typ, name string }
+
 func (d *doc) mergePrefixed() {
 	// Keys split at their bar, so that the rest of a name after a prefix is
 	// looked up without building its key.
-	type typedKey struct{ typ, name string }
 	byKey := map[typedKey]int{}
 	for i, e := range d.ents {
 		typ, k, _ := strings.Cut(e.key, "|")
@@ -1128,25 +1139,42 @@ func (d *doc) mergePrefixed() {
 	}
 	// An organisation named with its founder in front (滇中大学——云岭产业研究院)
 	// and without it (云岭产业研究院) is one.
+	// The entities by key, to look up each tail of a name; of the shorter
+	// names a name ends with, the first entity in order is merged.
+	byName := map[typedKey][]int{}
+	for j, o := range d.ents {
+		typ, k, _ := strings.Cut(o.key, "|")
+		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
+	}
 	for i, e := range d.ents {
 		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Investor && e.typ != graph.Project) {
 			continue
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
-		for j, o := range d.ents {
-			if j == i || o.dropped || o.typ != e.typ {
+		first, firstShort := -1, ""
+		for b := 1; b < len(k); b++ {
+			if !utf8.RuneStart(k[b]) {
 				continue
 			}
-			if otyp, _, _ := strings.Cut(o.key, "|"); otyp == typ && len(k) > len(o.key)-len(typ)-1 {
-				short := strings.TrimPrefix(o.key, typ+"|")
-				if rest, found := strings.CutSuffix(k, short); found && rest != "" && (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesFounder(rest)) && len([]rune(short)) >= 4 {
-					if _, defined := d.aliasOf[short]; !defined {
-						d.aliasOf[short] = e.name // the full form stays the name
-					}
-					d.mergeInto(j, i)
+			rest, short := k[:b], k[b:]
+			for _, j := range byName[typedKey{typ, short}] {
+				if first >= 0 && j >= first {
+					break
+				}
+				if o := d.ents[j]; j == i || o.dropped || o.typ != e.typ {
+					continue
+				}
+				if (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesFounder(rest)) && utf8.RuneCountInString(short) >= 4 {
+					first, firstShort = j, short
 					break
 				}
 			}
+		}
+		if first >= 0 {
+			if _, defined := d.aliasOf[firstShort]; !defined {
+				d.aliasOf[firstShort] = e.name // the full form stays the name
+			}
+			d.mergeInto(first, i)
 		}
 	}
 	// Park areas: <parent park><type word> and <short><type word>.

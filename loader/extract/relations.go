@@ -1303,6 +1303,7 @@ func chineseNumber(s string) (v float64, n int, ok bool) {
 // is located in the park.
 func (d *doc) structuralFacts() []fact {
 	var out []fact
+	parks := d.parkNames()
 	for i, e := range d.ents {
 		if e.dropped {
 			continue
@@ -1317,7 +1318,7 @@ func (d *doc) structuralFacts() []fact {
 				if !d.opensWithBarePark(m) {
 					continue
 				}
-				if p := d.parkPrefix(m); p >= 0 && p != i {
+				if p := d.parkPrefix(m, parks); p >= 0 && p != i {
 					out = append(out, fact{s: i, o: p, p: graph.PartOf, sentence: d.sentOf[m.start], rule: "structure:sub-park-bare"})
 					break
 				}
@@ -1330,7 +1331,7 @@ func (d *doc) structuralFacts() []fact {
 		if (e.typ == graph.Institution || e.typ == graph.Investor || e.typ == graph.Project) && !parkFund {
 			for _, mi := range e.mentions {
 				m := &d.mentions[mi]
-				if p := d.parkPrefix(m); p >= 0 && p != i {
+				if p := d.parkPrefix(m, parks); p >= 0 && p != i {
 					out = append(out, fact{s: i, o: p, p: graph.LocatedIn, sentence: d.sentOf[m.start], rule: "structure:park-body"})
 					break
 				}
@@ -1443,23 +1444,38 @@ func (d *doc) sentenceOfFirst(e *entity, pred func(*mention) bool) int {
 	return -1
 }
 
-// parkPrefix returns the park entity whose name (or a bare park word) an
-// institution's name starts with, or -1.
-func (d *doc) parkPrefix(m *mention) int {
-	name := graph.NormalizeName(m.name)
-	if m.class == "anaphor" || m.src == "board" {
-		return -1
-	}
-	best, bestLen := -1, 0
+// A parkName is a park's name or alias, normalised.
+type parkName struct {
+	ent  int
+	name string
+}
+
+// parkNames returns the normalised names and aliases of the parks, in the
+// order of the entities.
+func (d *doc) parkNames() []parkName {
+	var out []parkName
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Park {
 			continue
 		}
 		for a := range e.aliases {
-			n := graph.NormalizeName(a)
-			if len(n) > bestLen && len(n) < len(name) && strings.HasPrefix(name, n) {
-				best, bestLen = i, len(n)
-			}
+			out = append(out, parkName{i, graph.NormalizeName(a)})
+		}
+	}
+	return out
+}
+
+// parkPrefix returns the park entity whose name (or a bare park word) an
+// institution's name starts with, or -1; parks are the parkNames.
+func (d *doc) parkPrefix(m *mention, parks []parkName) int {
+	name := graph.NormalizeName(m.name)
+	if m.class == "anaphor" || m.src == "board" {
+		return -1
+	}
+	best, bestLen := -1, 0
+	for _, p := range parks {
+		if len(p.name) > bestLen && len(p.name) < len(name) && strings.HasPrefix(name, p.name) {
+			best, bestLen = p.ent, len(p.name)
 		}
 	}
 	if best >= 0 {
