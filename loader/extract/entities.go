@@ -279,6 +279,7 @@ func (d *doc) entityMentions() []int {
 
 func (d *doc) group() {
 	d.ents = d.ents[:0]
+	clear(d.mergedInto) // entities are numbered afresh: earlier merges name old numbers
 	byKey := map[string]int{}
 	for _, i := range d.entityMentions() {
 		m := &d.mentions[i]

@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -113,4 +115,51 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestLongSectionsOfManyArticles reads the probe articles over and over as
+// one long file, whose sections each hold thousands of entities, and checks
+// that every relation joins two of the entities found. (Merges made before
+// the entities were numbered afresh once led a rule's fact to an entity
+// number past the end, and extraction panicked.)
+func TestLongSectionsOfManyArticles(t *testing.T) {
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("testdata", "probes", "articles")
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no probe articles in %s: %v", dir, err)
+	}
+	var one strings.Builder
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one.Write(b)
+		one.WriteString("\n\n")
+	}
+	text := strings.Repeat(one.String(), 8)
+	d, err := loader.Prepare(loader.Source{Path: "long.txt", Bytes: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf8.RuneCountInString(d.Text) < 3*extract.SectionSize {
+		t.Fatalf("the text has %d characters, fewer than three sections", utf8.RuneCountInString(d.Text))
+	}
+	x.Extract(d)
+	known := map[graph.EntityRef]bool{}
+	for _, e := range d.Entities {
+		known[graph.EntityRef{Type: e.Type, Name: e.Name}] = true
+	}
+	if len(d.Relations) == 0 {
+		t.Fatal("no relations found")
+	}
+	for _, r := range d.Relations {
+		if !known[r.Subject] || !known[r.Object] {
+			t.Fatalf("relation %v %s %v joins an entity not found", r.Subject, r.Predicate, r.Object)
+		}
+	}
 }
