@@ -34,6 +34,8 @@ type ruleSet struct {
 	everywhere bitSet
 }
 
+// newRuleSet gathers the patterns of some rules; the patterns must be
+// numbered (indexPatterns).
 func (x *Extractor) newRuleSet(rules []*relRule) ruleSet {
 	words := (x.patterns + 63) / 64
 	rs := ruleSet{rules: rules, patterns: make(bitSet, words), everywhere: make(bitSet, words)}
@@ -74,17 +76,19 @@ func New(fsys fs.FS) (*Extractor, error) {
 	return x, nil
 }
 
-// indexPatterns files every pattern under the cue words of one group its
-// prefilter needs of the current sentence (for a pattern over earlier
-// sentences too, its tail's), the one with the fewest words, so that a
-// sentence is tried only against the patterns some cue word of it can
-// satisfy (patterns without such a group are tried on every sentence).
 // A patternRef names one pattern of a rule.
 type patternRef struct {
 	rule *relRule
 	pi   int
 }
 
+// indexPatterns files every pattern under the cue words of one group its
+// prefilter needs of the current sentence (for a pattern over earlier
+// sentences too, its tail's), the one with the fewest words, so that a
+// sentence is tried only against the patterns some cue word of it can
+// satisfy (patterns without such a group are tried on every sentence).
+// It numbers the patterns and gathers the rules that name new entities
+// and the rest as rule sets.
 func (x *Extractor) indexPatterns() {
 	x.byCue = make([][]int32, len(x.cues.words))
 	for _, r := range x.rules {

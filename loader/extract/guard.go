@@ -17,6 +17,7 @@ type guardedRE struct {
 	starts [][2]rune // for a pattern anchored at the start: the runes a match opens with; nil if any
 }
 
+// mustGuarded compiles expr and its guards; expr must compile.
 func mustGuarded(expr string) guardedRE {
 	g := guardedRE{Regexp: regexp.MustCompile(expr), need: compilePrefilter(expr)}
 	tree, err := syntax.Parse(expr, syntax.Perl)
@@ -46,6 +47,7 @@ func opensWith(text string, ranges [][2]rune) bool {
 	return inRanges(r, ranges)
 }
 
+// inRanges reports whether r lies in one of the ranges.
 func inRanges(r rune, ranges [][2]rune) bool {
 	for _, rg := range ranges {
 		if r >= rg[0] && r <= rg[1] {
@@ -60,6 +62,8 @@ func (g guardedRE) mayStartWith(r rune) bool {
 	return g.starts == nil || inRanges(r, g.starts)
 }
 
+// mayMatch reports whether s passes the guards, so that the expression may
+// match it.
 func (g guardedRE) mayMatch(s string) bool {
 	return opensWith(s, g.starts) && g.need.ok(s, 0, nil) && g.need.inOrder(s)
 }

@@ -47,6 +47,7 @@ const manyKids = 8
 // The CJK Unified Ideographs block.
 const cjkFirst, cjkLast = 0x4E00, 0x9FFF
 
+// child returns the node's child for r, or nil.
 func (n *revNode[V]) child(r rune) *revNode[V] {
 	if n.cjk != nil {
 		if r >= cjkFirst && r <= cjkLast {
@@ -65,6 +66,7 @@ func (n *revNode[V]) child(r rune) *revNode[V] {
 	return nil
 }
 
+// addChild adds c as the node's child for r, which it must not have yet.
 func (n *revNode[V]) addChild(r rune, c *revNode[V]) {
 	n.keys = append(n.keys, r)
 	n.kids = append(n.kids, c)

@@ -219,15 +219,7 @@ func (n *need) firstEnd(text string, pos int) int {
 // inRuneSet reports whether r is a slot of one of the types (bit i:
 // graph.EntityTypes[i]) or lies in one of the ranges.
 func inRuneSet(r rune, types uint8, ranges [][2]rune) bool {
-	if r >= 0xE000 && r < 0xE600 && types&(1<<((r-0xE000)>>8)) != 0 {
-		return true
-	}
-	for _, rg := range ranges {
-		if r >= rg[0] && r <= rg[1] {
-			return true
-		}
-	}
-	return false
+	return r >= 0xE000 && r < 0xE600 && types&(1<<((r-0xE000)>>8)) != 0 || inRanges(r, ranges)
 }
 
 func (n need) satisfied(text string, mask uint8, present bitSet) bool {

@@ -813,6 +813,9 @@ func (d *doc) ruleFacts() []fact {
 	return facts
 }
 
+// runRules tries the patterns of a set of rules on every sentence (and the
+// windows of sentences before it) whose cue words and prefilters let them
+// match, and returns the facts their matches yield.
 func (d *doc) runRules(set *ruleSet) []fact {
 	if len(set.rules) == 0 {
 		return nil
@@ -826,8 +829,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 		d.encVersion = d.version
 	}
 	encs := d.encs
-	words := len(set.patterns)
-	todo := make(bitSet, words)
+	todo := make(bitSet, len(set.patterns))
 	for si := range d.sents {
 		var joined [maxSpan + 1]*encoded // windows of earlier sentences, by size
 		var offsets [maxSpan + 1]int
