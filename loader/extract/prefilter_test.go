@@ -20,21 +20,8 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	specs, err := allRuleSpecs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, r := range specs {
-		for _, ex := range r.Examples {
-			texts = append(texts, ex.Text)
-		}
-	}
-	seed, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_50c721a1e63a8171.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts = append(texts, string(seed))
+	examples, seed := examplesAndSeed(t)
+	texts := append(examples, seed)
 	matched := 0
 	for _, text := range texts {
 		_, _, st := extractState(t, text)
@@ -68,8 +55,8 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 			}
 		}
 	}
-	if matched < len(specs) {
-		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(specs))
+	if matched < len(x.rules) {
+		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(x.rules))
 	}
 }
 
@@ -77,21 +64,10 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 // their plain regular expressions do, on every rule example, the seed
 // article's sentences and texts made to match each of them.
 func TestGuardedAgreesWithRegexp(t *testing.T) {
-	specs, err := allRuleSpecs()
-	if err != nil {
-		t.Fatal(err)
-	}
+	examples, seed := examplesAndSeed(t)
 	texts := []string{"", "2023年度首批", "第三批国家级", "(国家级)开发区", "一区三园", "3.5亿元", "共有12个项目", "三大平台", "首批省级"}
-	for _, r := range specs {
-		for _, ex := range r.Examples {
-			texts = append(texts, ex.Text)
-		}
-	}
-	seed, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_50c721a1e63a8171.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts = append(texts, strings.Split(string(seed), "。")...)
+	texts = append(texts, examples...)
+	texts = append(texts, strings.Split(seed, "。")...)
 	guarded := map[string]guardedRE{
 		"honourNoise": honourNoise, "levelInParens": levelInParens, "leadQualifiersRE": leadQualifiersRE,
 		"amountInRE": amountInRE, "countedRE": countedRE, "layoutRE": layoutRE, "batchRE": batchRE, "layoutWordRE": layoutWordRE,
@@ -122,4 +98,25 @@ func TestGuardedAgreesWithRegexp(t *testing.T) {
 			t.Errorf("%s matched none of the texts: the test checked nothing", name)
 		}
 	}
+}
+
+// examplesAndSeed returns the example sentences of every rule and the seed
+// article's text.
+func examplesAndSeed(t *testing.T) ([]string, string) {
+	t.Helper()
+	specs, err := allRuleSpecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range specs {
+		for _, ex := range r.Examples {
+			texts = append(texts, ex.Text)
+		}
+	}
+	seed, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_50c721a1e63a8171.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return texts, string(seed)
 }
