@@ -335,7 +335,10 @@ func (c *cueWords) scan(text string) bitSet {
 	if c.firstList == nil {
 		return present
 	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, n := decodeRune(text[i:])
+		at := i
+		i += n
 		var ids []int
 		if r < 1<<16 {
 			k := c.firstList[r]
@@ -349,10 +352,25 @@ func (c *cueWords) scan(text string) bitSet {
 			ids = c.byFirst[r]
 		}
 		for _, id := range ids {
-			if !present.has(id) && strings.HasPrefix(text[i:], c.words[id]) {
+			if !present.has(id) && strings.HasPrefix(text[at:], c.words[id]) {
 				present.set(id)
 			}
 		}
 	}
 	return present
+}
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte runes (the
+// Chinese characters, and the slots) decoded inline.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestIndexRunes compares indexRunes with a plain scan on random texts over
@@ -43,5 +44,24 @@ func TestIndexRunes(t *testing.T) {
 	}
 	if indexRunes(nil, []rune("园")) != -1 || indexRunes([]rune("园区"), nil) != 0 {
 		t.Fatal("empty text or word answered wrongly")
+	}
+}
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on
+// valid and invalid three-byte sequences: overlong forms, surrogates,
+// bad continuation bytes and cut ends.
+func TestDecodeRune(t *testing.T) {
+	cases := []string{"a", "园", "\ue000", "\xe0\x80\x80", "\xed\xa0\x80", "\xe5\x9b", "\xe5\x28\xad", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xff"}
+	for lead := 0xE0; lead <= 0xEF; lead++ {
+		for _, mid := range []byte{0x80, 0x9F, 0xA0, 0xBF, 0x41} {
+			cases = append(cases, string([]byte{byte(lead), mid, 0x80}))
+		}
+	}
+	for _, s := range cases {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Errorf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
 	}
 }
