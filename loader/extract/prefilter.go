@@ -167,9 +167,9 @@ func (n need) cost() int {
 }
 
 // ok reports whether text, whose slots have the types in mask, can match.
-func (pf prefilter) ok(text string, mask uint8, present bitSet) bool {
-	for _, g := range pf.groups {
-		if !g.satisfied(text, mask, present) {
+func (pf *prefilter) ok(text string, mask uint8, present bitSet) bool {
+	for i := range pf.groups {
+		if !pf.groups[i].satisfied(text, mask, present) {
 			return false
 		}
 	}
@@ -180,7 +180,7 @@ func (pf prefilter) ok(text string, mask uint8, present bitSet) bool {
 // a match meets them so, each after the end of the one before. Taking at
 // each step the need's occurrence that ends first leaves the most room for
 // the rest, so the test never rejects a text the pattern matches.
-func (pf prefilter) inOrder(text string) bool {
+func (pf *prefilter) inOrder(text string) bool {
 	pos := 0
 	for i := range pf.order {
 		end := pf.order[i].firstEnd(text, pos)
@@ -222,7 +222,7 @@ func inRuneSet(r rune, types uint8, ranges [][2]rune) bool {
 	return r >= 0xE000 && r < 0xE600 && types&(1<<((r-0xE000)>>8)) != 0 || inRanges(r, ranges)
 }
 
-func (n need) satisfied(text string, mask uint8, present bitSet) bool {
+func (n *need) satisfied(text string, mask uint8, present bitSet) bool {
 	if n.types&mask != 0 {
 		return true
 	}
