@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -273,7 +272,7 @@ func (d *doc) entityMentions() []int {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return d.mentions[idx[a]].start < d.mentions[idx[b]].start })
+	slices.SortStableFunc(idx, func(a, b int) int { return d.mentions[a].start - d.mentions[b].start })
 	return idx
 }
 

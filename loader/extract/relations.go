@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -1556,11 +1555,6 @@ func (d *doc) toRelations(facts []fact) []graph.Relation {
 		seen[k] = true
 		out = append(out, graph.Relation{Subject: sr, Predicate: f.p, Object: or, Sentence: f.sentence, Year: f.year, Amount: f.amount})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Sentence != out[j].Sentence {
-			return out[i].Sentence < out[j].Sentence
-		}
-		return false
-	})
+	slices.SortStableFunc(out, func(a, b graph.Relation) int { return a.Sentence - b.Sentence })
 	return out
 }
