@@ -14,6 +14,13 @@
 //     been replaced by one private-use character that encodes its type, so a
 //     rule is a regular expression over typed slots.
 //
+// A rule's regular expression runs only on sentences that hold, in order,
+// the words and slot types every match of it needs (its prefilter, derived
+// from the expression). The words of all prefilters are found in one scan
+// of a sentence, and a sentence is tried only against the patterns its
+// words allow. The small expressions tried on every name are guarded the
+// same way (guardedRE).
+//
 // All word lists and rules are data: the files under rules/, embedded in the
 // binary. Every rule carries sentences it must and must not match; one table
 // test runs them all. A rule file error reports file:line.
