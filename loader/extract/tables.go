@@ -199,6 +199,9 @@ func (d *doc) entityIn(c tableCell, types ...graph.EntityType) int {
 // park named next holds every project named before not placed otherwise.
 var restProjectsRE = regexp.MustCompile(`其余(?:的)?(?:\d+个|[一二两三四五六七八九十]+个)?(?:签约|开工|重点)?项目(?:均|都|全部|将|则|也)*(?:落户|落地|位于|建在|布局在|布局于|选址在|选址)(?:在|于)?`)
 
+// restWord is the word restProjectsRE opens with (其余), as runes.
+var restWord = []rune("其余")
+
 // restOfProjects places the projects an article names and leaves unplaced
 // in the park its 其余项目落户P sentence names: 其中A、B落户宏伟园区，其余项目落户
 // 兴化园区.
@@ -206,7 +209,7 @@ func (d *doc) restOfProjects(facts []fact) []fact {
 	var out []fact
 	for si := range d.sents {
 		lo, hi := d.sents[si].Span.Start, d.sents[si].Span.End
-		if !strings.Contains(string(d.m[lo:hi]), "其余") {
+		if !containsRunes(d.m[lo:hi], restWord) {
 			continue
 		}
 		text := string(d.m[lo:hi])
