@@ -1549,7 +1549,7 @@ func (d *doc) employerMention(m *mention) bool {
 			return true
 		}
 	}
-	if m.end < len(d.m) && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) {
+	if m.end < len(d.m) && d.m[m.end] >= '0' && d.m[m.end] <= '9' && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) { // a dateline opens with a digit
 		return true
 	}
 	// 市发展改革委、市科技局负责人: every body of a list before a title.
