@@ -1095,12 +1095,12 @@ func (d *doc) mergeParkVariants() {
 type typedKey struct{ typ, name string }
 
 func (d *doc) mergePrefixed() {
-	// Keys split at their bar, so that the rest of a name after a prefix is
-	// looked up without building its key.
-	byKey := map[typedKey]int{}
-	for i, e := range d.ents {
-		typ, k, _ := strings.Cut(e.key, "|")
-		byKey[typedKey{typ, k}] = i
+	// The entities by key, split at its bar so that the rest of a name after
+	// a prefix (or before a tail) is looked up without building its key.
+	byName := map[typedKey][]int{}
+	for j, o := range d.ents {
+		typ, k, _ := strings.Cut(o.key, "|")
+		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
 	}
 	lx := d.x.lex
 	for i, e := range d.ents {
@@ -1113,8 +1113,12 @@ func (d *doc) mergePrefixed() {
 		for cut := 1; cut < len(rs)-1; cut++ {
 			_, n := utf8.DecodeRuneInString(k[b:])
 			b += n
-			j, ok := byKey[typedKey{typ, k[b:]}]
-			if !ok || j == i || d.ents[j].dropped {
+			same := byName[typedKey{typ, k[b:]}]
+			if len(same) == 0 {
+				continue
+			}
+			j := same[len(same)-1] // the last entity of that key
+			if j == i || d.ents[j].dropped {
 				continue
 			}
 			prefix := rs[:cut]
@@ -1139,13 +1143,8 @@ func (d *doc) mergePrefixed() {
 	}
 	// An organisation named with its founder in front (滇中大学——云岭产业研究院)
 	// and without it (云岭产业研究院) is one.
-	// The entities by key, to look up each tail of a name; of the shorter
-	// names a name ends with, the first entity in order is merged.
-	byName := map[typedKey][]int{}
-	for j, o := range d.ents {
-		typ, k, _ := strings.Cut(o.key, "|")
-		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
-	}
+	// Of the shorter names a name ends with, the first entity in order is
+	// merged.
 	for i, e := range d.ents {
 		if e.dropped || (e.typ != graph.Institution && e.typ != graph.Investor && e.typ != graph.Project) {
 			continue
@@ -1539,7 +1538,7 @@ func (d *doc) dropEmployerOnly() {
 
 var titleWords = []string{"相关负责人", "有关负责人", "项目管理部", "管理部", "副部长", "项目部", "党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席", "常委", "党组成员", "党组书记", "党组副书记", "副秘书长", "总工程师", "副总工程师", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副省长", "省长", "巡视员", "一级巡视员", "二级巡视员", "总监", "副总监", "执行董事", "董事", "合伙人", "党支部", "副总", "常务副"}
 
-var datelineRE = regexp.MustCompile(`^\d{1,2}月\d{1,2}日(电|讯)`)
+var datelineRE = mustGuarded(`^\d{1,2}月\d{1,2}日(电|讯)`)
 
 // employerMention reports whether a mention names someone's employer (X局局长)
 // or a news outlet in a dateline (X融媒体中心6月1日讯) rather than an actor.
@@ -1549,7 +1548,7 @@ func (d *doc) employerMention(m *mention) bool {
 			return true
 		}
 	}
-	if m.end < len(d.m) && d.m[m.end] >= '0' && d.m[m.end] <= '9' && datelineRE.MatchString(string(d.m[m.end:min(len(d.m), m.end+8)])) { // a dateline opens with a digit
+	if datelineRE.matchRunes(d.m[m.end:min(len(d.m), m.end+8)]) {
 		return true
 	}
 	// 市发展改革委、市科技局负责人: every body of a list before a title.

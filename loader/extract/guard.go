@@ -57,9 +57,22 @@ func inRanges(r rune, ranges [][2]rune) bool {
 	return false
 }
 
-// mayStartWith reports whether a text opening with r can match.
-func (g guardedRE) mayStartWith(r rune) bool {
-	return g.starts == nil || inRanges(r, g.starts)
+// matchRunes is MatchString on runes, whose first rune is tested before
+// they are made a string.
+func (g guardedRE) matchRunes(rs []rune) bool {
+	if len(rs) > 0 && g.starts != nil && !inRanges(rs[0], g.starts) {
+		return false
+	}
+	return g.MatchString(string(rs))
+}
+
+// findRunes is FindString on runes, whose first rune is tested before they
+// are made a string.
+func (g guardedRE) findRunes(rs []rune) string {
+	if len(rs) > 0 && g.starts != nil && !inRanges(rs[0], g.starts) {
+		return ""
+	}
+	return g.FindString(string(rs))
 }
 
 // mayMatch reports whether s passes the guards, so that the expression may

@@ -32,11 +32,9 @@ func (d *doc) recognizeQuotedHonours() {
 		}
 		j := e
 		// Level and batch words may stand before the quote: 荣获全国首批‘…’称号.
-		if j < hi && leadQualifiersRE.mayStartWith(d.m[j]) {
-			if m := leadQualifiersRE.FindString(string(d.m[j:min(hi, j+12)])); m != "" {
-				if k := j + len([]rune(m)); k < hi && isQuoteAt(d.m, k) {
-					j = k
-				}
+		if m := leadQualifiersRE.findRunes(d.m[j:min(hi, j+12)]); m != "" {
+			if k := j + len([]rune(m)); k < hi && isQuoteAt(d.m, k) {
+				j = k
 			}
 		}
 		if j < hi && isQuoteAt(d.m, j) {

@@ -65,13 +65,13 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 // article's sentences and texts made to match each of them.
 func TestGuardedAgreesWithRegexp(t *testing.T) {
 	examples, seed := examplesAndSeed(t)
-	texts := []string{"", "2023年度首批", "第三批国家级", "(国家级)开发区", "一区三园", "3.5亿元", "共有12个项目", "三大平台", "首批省级"}
+	texts := []string{"", "2023年度首批", "第三批国家级", "(国家级)开发区", "一区三园", "3.5亿元", "共有12个项目", "三大平台", "首批省级", "9月12日电"}
 	texts = append(texts, examples...)
 	texts = append(texts, strings.Split(seed, "。")...)
 	guarded := map[string]guardedRE{
 		"honourNoise": honourNoise, "levelInParens": levelInParens, "leadQualifiersRE": leadQualifiersRE,
 		"amountInRE": amountInRE, "countedRE": countedRE, "layoutRE": layoutRE, "batchRE": batchRE, "layoutWordRE": layoutWordRE,
-		"honourQualifier": honourQualifier,
+		"honourQualifier": honourQualifier, "datelineRE": datelineRE,
 	}
 	for name, g := range guarded {
 		plain := regexp.MustCompile(g.String())
@@ -86,8 +86,14 @@ func TestGuardedAgreesWithRegexp(t *testing.T) {
 				if got := g.MatchString(v); got != want {
 					t.Errorf("%s on %q: guarded %v, plain %v", name, v, got, want)
 				}
+				if got := g.matchRunes([]rune(v)); got != want {
+					t.Errorf("%s on the runes of %q: guarded %v, plain %v", name, v, got, want)
+				}
 				if got, want := g.FindString(v), plain.FindString(v); got != want {
 					t.Errorf("%s finds %q in %q, plain %q", name, got, v, want)
+				}
+				if got, want := g.findRunes([]rune(v)), plain.FindString(v); got != want {
+					t.Errorf("%s finds %q in the runes of %q, plain %q", name, got, v, want)
 				}
 				if want {
 					matched++

@@ -109,10 +109,9 @@ func runeBytes(rs []rune) []byte {
 }
 
 func hasPrefixRunes(rs []rune, w string) bool {
-	// Most calls fail on the first rune: test it before decoding the rest
-	// (a three-byte rune, the Chinese characters, decoded by hand).
-	if len(w) >= 3 && w[0]&0xF0 == 0xE0 && w[1]&0xC0 == 0x80 && w[2]&0xC0 == 0x80 {
-		if len(rs) == 0 || rs[0] != rune(w[0]&0x0F)<<12|rune(w[1]&0x3F)<<6|rune(w[2]&0x3F) {
+	// Most calls fail on the first rune: test it before decoding the rest.
+	if w != "" {
+		if r, _ := decodeRune(w); len(rs) == 0 || rs[0] != r {
 			return false
 		}
 	}
@@ -305,7 +304,7 @@ func (d *doc) recognizeSuffixed() {
 		if len(core) > 0 && !governed && !owned && !sf.specific && lx.isGenericCore(core) && !d.namedByPlace(sf, core, parent) && !(sf.class == classPark && len(core) >= 2 && d.areaOfParkAt(start)) && !(sf.word == "大学" && lx.namesDiscipline(core)) && !(sf.word == "产业学院" && namesArea(core)) {
 			continue // a university's long subject name is its name: 电子科技大学
 		}
-		if (sf.class == classPark || sf.class == classSubpark) && (slices.Contains(core, '批') && batchRE.MatchString(string(core)) || d.m[start] == '一' && layoutRE.MatchString(string(d.m[start:e]))) {
+		if (sf.class == classPark || sf.class == classSubpark) && (batchRE.matchRunes(core) || layoutRE.matchRunes(d.m[start:e])) {
 			continue // 国家首批自主创新示范区, 一区四园: a designation or a layout, not a park
 		}
 		if sf.class == classProject {
