@@ -32,6 +32,20 @@ type ruleSet struct {
 	rules      []*relRule
 	patterns   bitSet
 	everywhere bitSet
+	// fitSlots[n] holds the patterns a sentence of n slots can match (n
+	// past the end: the last entry), fitTypes[mask] those a sentence whose
+	// slots have the types in mask can: the slot counts and types their
+	// prefilters need, tested for a whole rule set at once. A window
+	// pattern is tested on the current sentence for the types its tail
+	// needs, and is in every fitSlots entry (its join has more slots).
+	fitSlots []bitSet
+	fitTypes []bitSet
+}
+
+// fit returns the bits of the patterns a sentence with n slots of the
+// types in mask can match, word w of the set.
+func (rs *ruleSet) fit(w, n int, mask uint8) uint64 {
+	return rs.patterns[w] & rs.fitSlots[min(n, len(rs.fitSlots)-1)][w] & rs.fitTypes[mask][w]
 }
 
 // newRuleSet gathers the patterns of some rules; the patterns must be
@@ -39,11 +53,43 @@ type ruleSet struct {
 func (x *Extractor) newRuleSet(rules []*relRule) ruleSet {
 	words := (x.patterns + 63) / 64
 	rs := ruleSet{rules: rules, patterns: make(bitSet, words), everywhere: make(bitSet, words)}
+	most := 0 // the most slots a one-sentence pattern needs
 	for _, r := range rules {
 		for pi, g := range r.gid {
 			rs.patterns.set(int(g))
 			if r.keyless[pi] {
 				rs.everywhere.set(int(g))
+			}
+			if r.span < 2 {
+				most = max(most, r.pre[pi].minSlots)
+			}
+		}
+	}
+	// A one-sentence sentence never has more than maxSlots slots, so the
+	// last entry, for minSlots and more, is also for all counts above it.
+	rs.fitSlots = make([]bitSet, most+1)
+	for n := range rs.fitSlots {
+		rs.fitSlots[n] = make(bitSet, words)
+	}
+	rs.fitTypes = make([]bitSet, 1<<len(graph.EntityTypes))
+	for mask := range rs.fitTypes {
+		rs.fitTypes[mask] = make(bitSet, words)
+	}
+	for _, r := range rules {
+		for pi, g := range r.gid {
+			pre := &r.pre[pi]
+			if r.span >= 2 {
+				pre = &r.tpre[pi]
+			}
+			for n := range rs.fitSlots {
+				if r.span >= 2 || n >= pre.minSlots {
+					rs.fitSlots[n].set(int(g))
+				}
+			}
+			for mask := range rs.fitTypes {
+				if pre.slotTypesMet(uint8(mask)) {
+					rs.fitTypes[mask].set(int(g))
+				}
 			}
 		}
 	}

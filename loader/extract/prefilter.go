@@ -176,6 +176,17 @@ func (pf *prefilter) ok(text string, mask uint8, present bitSet) bool {
 	return true
 }
 
+// slotTypesMet reports whether slots of the types in mask satisfy the
+// groups that only a slot can: what ok tests of them.
+func (pf *prefilter) slotTypesMet(mask uint8) bool {
+	for i := range pf.groups {
+		if n := &pf.groups[i]; n.types != 0 && !n.other && len(n.words) == 0 && n.types&mask == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // inOrder reports whether text meets the ordered needs one after another:
 // a match meets them so, each after the end of the one before. Taking at
 // each step the need's occurrence that ends first leaves the most room for

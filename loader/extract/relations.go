@@ -843,7 +843,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 			}
 		}
 		for w := range todo {
-			todo[w] &= set.patterns[w]
+			todo[w] &= set.fit(w, len(encs[si].slots), encs[si].mask)
 		}
 		for w, bits := range todo {
 			for ; bits != 0; bits &= bits - 1 {
