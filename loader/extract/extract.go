@@ -333,6 +333,10 @@ type docBuffers struct {
 	cover, endAt []int32
 	sentOf       []int
 	mentions     []mention
+	// encoded: the sentences encoded for the rules, and the rune offsets
+	// their encodings share (see doc.encodeAll)
+	encoded []encoded
+	offsets []int32
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -380,6 +384,8 @@ func (st *doc) release() {
 	if st.buf != nil {
 		clear(st.mentions) // the names they hold
 		st.buf.mentions = st.mentions[:0]
+		clear(st.encs) // the texts and cue sets they hold
+		st.encs = nil
 		bufferPool.Put(st.buf)
 		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf, st.mentions = nil, nil, nil, nil, nil, nil, nil
 	}

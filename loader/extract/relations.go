@@ -333,13 +333,41 @@ type encoded struct {
 	cues  bitSet  // which of the extractor's cue words occur in text; nil until scanned
 }
 
+// encodeAll encodes every sentence for the rules. The encodings' rune
+// offsets are cut from one array kept with the document's buffers; an
+// earlier encoding of the document is dropped.
+func (d *doc) encodeAll() {
+	total := 0
+	for _, s := range d.sents {
+		total += 2 * (s.Span.End - s.Span.Start)
+	}
+	d.buf.offsets = grow(d.buf.offsets, total)
+	d.encs = grow(d.buf.encoded, len(d.sents))
+	clear(d.encs)
+	off := d.buf.offsets
+	for si := range d.sents {
+		n := 2 * (d.sents[si].Span.End - d.sents[si].Span.Start)
+		d.encs[si] = d.encodeInto(si, off[:n:n])
+		off = off[n:]
+	}
+	d.buf.encoded = d.encs
+	d.encVersion = d.version
+}
+
+// encode encodes sentence si on its own.
 func (d *doc) encode(si int) encoded {
+	s := d.sents[si]
+	return d.encodeInto(si, make([]int32, 2*(s.Span.End-s.Span.Start)))
+}
+
+// encodeInto encodes sentence si, keeping its rune offsets in buf, which
+// holds twice the sentence's runes (a sentence encodes to at most as many
+// runes as it has).
+func (d *doc) encodeInto(si int, buf []int32) encoded {
 	s := d.sents[si]
 	var b strings.Builder
 	n := s.Span.End - s.Span.Start
 	b.Grow(3 * n)
-	// pos and end share one allocation: a sentence encodes to at most n runes.
-	buf := make([]int32, 2*n)
 	enc := encoded{pos: buf[:0:n], end: buf[n:n]}
 	for i := s.Span.Start; i < s.Span.End; {
 		if k := d.cover[i]; k >= 0 && d.mentions[k].start == i && len(enc.slots) < maxSlots {
@@ -821,11 +849,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 	}
 	var facts []fact
 	if d.encs == nil || d.encVersion != d.version {
-		d.encs = make([]encoded, len(d.sents))
-		for si := range d.sents {
-			d.encs[si] = d.encode(si)
-		}
-		d.encVersion = d.version
+		d.encodeAll()
 	}
 	encs := d.encs
 	todo := make(bitSet, len(set.patterns))
