@@ -25,6 +25,21 @@ var (
 	metaLine = regexp.MustCompile(`^(?:[\[【(（]?\s*(?:发布时间|发布日期|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑|责编|审核|校对|终审|浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|字号|字体|分享到|扫一扫|上一篇|下一篇|相关链接|友情链接|相关阅读|相关新闻|当前位置|您的位置|您现在的位置)\s*[:：]|(?:当前位置|您的位置|您现在的位置)?[:：]?\s*(?:首页|网站首页)\s*[>＞»›]|(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|纠错)\s*[】\]]\s*)+$)`)
 )
 
+// headingOf returns the Markdown heading mark opening a line, or "".
+func headingOf(line string) string {
+	if !strings.HasPrefix(line, "#") {
+		return ""
+	}
+	return headingMark.FindString(line)
+}
+
+// mayBeMeta reports whether a line holds what every metadata line does: a
+// colon after its label, 首页 in a breadcrumb trail, or a closing bracket
+// of 【打印本页】.
+func mayBeMeta(line string) bool {
+	return strings.ContainsAny(line, ":：]】") || strings.Contains(line, "首页")
+}
+
 // terminal are the characters that end a paragraph properly; a paragraph
 // that ends in anything else was cut by page layout.
 const terminal = "。！？!?…”』」）)》】\"'：:；;"
@@ -77,7 +92,7 @@ func Clean(text string) (clean, title string) {
 			lastRow = false
 			continue
 		}
-		if m := headingMark.FindString(line); m != "" {
+		if m := headingOf(line); m != "" {
 			flush()
 			h := strings.TrimSpace(line[len(m):])
 			if h != "" {
@@ -89,7 +104,7 @@ func Clean(text string) (clean, title string) {
 			flush() // bylines, and the reprint note that repeats a headline
 			continue
 		}
-		if len(line) < 400 && metaLine.MatchString(line) {
+		if len(line) < 400 && mayBeMeta(line) && metaLine.MatchString(line) {
 			flush() // the page's date, source, editor and sharing lines
 			continue
 		}
