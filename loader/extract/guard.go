@@ -19,19 +19,25 @@ type guardedRE struct {
 
 // mustGuarded compiles expr and its guards; expr must compile.
 func mustGuarded(expr string) guardedRE {
-	g := guardedRE{Regexp: regexp.MustCompile(expr), need: compilePrefilter(expr)}
+	return guardedRE{Regexp: regexp.MustCompile(expr), need: compilePrefilter(expr), starts: openingRunes(expr)}
+}
+
+// openingRunes returns, for an expression anchored at the start of the
+// text, the runes a match opens with; nil if it is not anchored, if it can
+// match the empty string or if they cannot be told.
+func openingRunes(expr string) [][2]rune {
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return g
+		return nil
 	}
 	tree = tree.Simplify()
 	if tree.Op == syntax.OpConcat && len(tree.Sub) > 1 && tree.Sub[0].Op == syntax.OpBeginText {
 		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}
 		if rs, empty, ok := firstRunes(rest); ok && !empty {
-			g.starts = rs
+			return rs
 		}
 	}
-	return g
+	return nil
 }
 
 // opensWith reports whether text opens with a rune in one of the ranges

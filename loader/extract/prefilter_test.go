@@ -38,6 +38,9 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 							if !r.tpre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.tpre[pi].inOrder(enc.text) {
 								t.Errorf("rule %s: the prefilter of the tail turns away %q, which the tail matches", r.name, enc.text)
 							}
+							if !opensWith(enc.text, r.topen[pi]) {
+								t.Errorf("rule %s: the tail's opening runes turn away %q, which the tail matches", r.name, enc.text)
+							}
 						}
 						parts := encs[max(0, si-r.span+1) : si+1]
 						j, _ := joinEncoded(parts)

@@ -75,6 +75,7 @@ type relRule struct {
 	pre   []prefilter      // one per pattern: what a sentence needs before the pattern runs
 	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
 	tpre  []prefilter      // what the current sentence needs for the tail to match
+	topen [][][2]rune      // the runes the current sentence must open with for the tail to match; nil if any
 	emits []emit
 	span  int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
 	where map[string]*regexp.Regexp // slot → pattern its name must match
@@ -211,6 +212,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		}
 		r.tails = append(r.tails, tail)
 		r.tpre = append(r.tpre, compilePrefilter(tail.String()))
+		r.topen = append(r.topen, openingRunes(tail.String()))
 		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
 		}
@@ -877,7 +879,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
-					if si == 0 || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !r.tails[pi].MatchString(cur.text) {
+					if si == 0 || !opensWith(cur.text, r.topen[pi]) || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !r.tails[pi].MatchString(cur.text) {
 						continue
 					}
 					if joined[r.span] == nil {
