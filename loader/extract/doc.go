@@ -18,8 +18,13 @@
 // the words and slot types every match of it needs (its prefilter, derived
 // from the expression). The words of all prefilters are found in one scan
 // of a sentence, and a sentence is tried only against the patterns its
-// words allow. The small expressions tried on every name are guarded the
-// same way (guardedRE).
+// words, its count of slots and their types allow. A sentence that passes
+// is first read by the pattern's match test (matchTest), a deterministic
+// automaton built from the expression's program as sentences need its
+// states: it tells in one pass whether there is a match at all, and the
+// regular expression engine runs only where there is, for the match and
+// its groups. The small expressions tried on every name are guarded by
+// prefilters too (guardedRE).
 //
 // All word lists and rules are data: the files under rules/, embedded in the
 // binary. Every rule carries sentences it must and must not match; one table

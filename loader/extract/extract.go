@@ -24,6 +24,8 @@ type Extractor struct {
 	pats     []patternRef // by number
 	// The rules that name new entities, which run first, and the rest.
 	naming, others ruleSet
+	matchTests     int       // the rules' match tests, numbered
+	matchCaches    dfaCaches // the states built for them, one cache per extraction at a time
 }
 
 // A ruleSet is some of the extractor's rules, with their patterns as a
@@ -116,6 +118,12 @@ func New(fsys fs.FS) (*Extractor, error) {
 		for i := range r.pre {
 			x.cues.register(&r.pre[i])
 			x.cues.register(&r.tpre[i])
+		}
+		for _, t := range append(append([]*matchTest(nil), r.tests...), r.ttests...) {
+			if t != nil {
+				t.id = x.matchTests
+				x.matchTests++
+			}
 		}
 	}
 	x.indexPatterns()
@@ -359,7 +367,7 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 		i++
 	}
 	digitizeYears(buf.m)
-	st := &doc{x: x, buf: buf, orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
+	st := &doc{x: x, buf: buf, tests: x.matchCaches.get(), orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
 		mentions: buf.mentions[:0],
 		aliasOf:  map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[typedName]string{}}
 	for i := range st.cover {
@@ -386,6 +394,8 @@ func (st *doc) release() {
 		st.buf.mentions = st.mentions[:0]
 		clear(st.encs) // the texts and cue sets they hold
 		st.encs = nil
+		st.x.matchCaches.put(st.tests)
+		st.tests = nil
 		bufferPool.Put(st.buf)
 		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf, st.mentions = nil, nil, nil, nil, nil, nil, nil
 	}

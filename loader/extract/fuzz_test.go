@@ -1,9 +1,11 @@
 package extract_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -160,6 +162,59 @@ func TestLongSectionsOfManyArticles(t *testing.T) {
 	for _, r := range d.Relations {
 		if !known[r.Subject] || !known[r.Object] {
 			t.Fatalf("relation %v %s %v joins an entity not found", r.Subject, r.Predicate, r.Object)
+		}
+	}
+}
+
+// TestConcurrentExtraction extracts the probe articles from several
+// goroutines at once with one extractor, as parkgraph build does, and
+// checks that each gives what it gives alone. (The match tests' states are
+// built as texts need them, in caches each extraction takes for itself.)
+func TestConcurrentExtraction(t *testing.T) {
+	x, err := extract.New(extract.RuleFiles()) // an extractor of its own: no states built yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := filepath.Glob(filepath.Join("testdata", "probes", "articles", "*.txt"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no probe articles: %v", err)
+	}
+	extractAll := func() ([]string, error) {
+		var out []string
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, err
+			}
+			d, err := loader.Prepare(loader.Source{Path: n, Bytes: b})
+			if err != nil {
+				return nil, err
+			}
+			x.Extract(d)
+			out = append(out, fmt.Sprint(d.Entities, d.Relations))
+		}
+		return out, nil
+	}
+	const workers = 4
+	results := make([][]string, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { results[w], errs[w] = extractAll() })
+	}
+	wg.Wait()
+	alone, err := extractAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w := range workers {
+		if errs[w] != nil {
+			t.Fatal(errs[w])
+		}
+		for i := range alone {
+			if results[w][i] != alone[i] {
+				t.Fatalf("%s: extracted alongside others, it gives another result than alone", names[i])
+			}
 		}
 	}
 }

@@ -42,6 +42,7 @@ type doc struct {
 	version    int       // counts changes to the mentions and their entities
 	encs       []encoded // sentences encoded for the rules, valid while encVersion == version
 	encVersion int
+	tests      *matchCache // the states of the rules' match tests, built as sentences need them
 
 	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int          // entity index → the entity it was merged into

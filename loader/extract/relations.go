@@ -75,13 +75,16 @@ type relRule struct {
 	pre   []prefilter      // one per pattern: what a sentence needs before the pattern runs
 	tails []*regexp.Regexp // for patterns over earlier sentences: the part after the last ⏎, anchored at the current sentence's start
 	tpre  []prefilter      // what the current sentence needs for the tail to match
-	topen [][][2]rune      // the runes the current sentence must open with for the tail to match; nil if any
-	emits []emit
-	span  int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
-	where map[string]*regexp.Regexp // slot → pattern its name must match
-	types map[string]graph.EntityType
-	news  map[string]graph.EntityType // slots that name new entities
-	drop  map[string]bool             // slots whose mentions name no entity (parts of a project)
+	// tests and ttests: one per pattern and tail, whether a text holds a
+	// match, told without the regular expression engine (nil: not told)
+	tests, ttests []*matchTest
+	topen         [][][2]rune // the runes the current sentence must open with for the tail to match; nil if any
+	emits         []emit
+	span          int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
+	where         map[string]*regexp.Regexp // slot → pattern its name must match
+	types         map[string]graph.EntityType
+	news          map[string]graph.EntityType // slots that name new entities
+	drop          map[string]bool             // slots whose mentions name no entity (parts of a project)
 	// notAfter: slots that must not follow one of these characters (迁至X:
 	// X is where something went, not who acts)
 	notAfter map[string]string
@@ -200,6 +203,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		r.res = append(r.res, re)
 		r.anchored = append(r.anchored, anchored(expr))
 		r.pre = append(r.pre, compilePrefilter(expr))
+		r.tests = append(r.tests, newMatchTest(expr))
 		tail := regexp.MustCompile(``)
 		if i := strings.LastIndex(p, "⏎"); i >= 0 {
 			texpr, _, err := expandPattern(p[i+len("⏎"):])
@@ -212,6 +216,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		}
 		r.tails = append(r.tails, tail)
 		r.tpre = append(r.tpre, compilePrefilter(tail.String()))
+		r.ttests = append(r.ttests, newMatchTest(tail.String()))
 		r.topen = append(r.topen, openingRunes(tail.String()))
 		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
@@ -879,7 +884,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
-					if si == 0 || !opensWith(cur.text, r.topen[pi]) || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !r.tails[pi].MatchString(cur.text) {
+					if si == 0 || !opensWith(cur.text, r.topen[pi]) || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !d.tailMatches(r, pi, cur.text) {
 						continue
 					}
 					if joined[r.span] == nil {
@@ -890,7 +895,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 					}
 					enc, offset = joined[r.span], offsets[r.span]
 				}
-				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) || !d.tests.mayMatch(r.tests[pi], enc.text) {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
@@ -900,6 +905,14 @@ func (d *doc) runRules(set *ruleSet) []fact {
 		}
 	}
 	return facts
+}
+
+// tailMatches reports whether the tail of pattern pi of r matches text.
+func (d *doc) tailMatches(r *relRule, pi int, text string) bool {
+	if ok, known := d.tests.matches(r.ttests[pi], text); known {
+		return ok
+	}
+	return r.tails[pi].MatchString(text)
 }
 
 // bitIndex returns the index of the lowest set bit of b (b != 0).

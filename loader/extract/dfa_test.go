@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestMatchTestAgreesWithRegexp checks that the match test answers as the
+// regular expression engine does: every rule pattern and tail on the
+// encoded sentences (and windows of sentences) of every rule example and
+// the seed article, and small expressions with anchors, lazy loops and
+// classes on random texts.
+func TestMatchTestAgreesWithRegexp(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, seed := examplesAndSeed(t)
+	mc := x.matchCaches.get()
+	defer x.matchCaches.put(mc)
+	compared, matched := 0, 0
+	check := func(name string, mt *matchTest, re *regexp.Regexp, text string) {
+		t.Helper()
+		ok, known := mc.matches(mt, text)
+		if !known {
+			return
+		}
+		compared++
+		if want := re.MatchString(text); ok != want {
+			t.Errorf("%s on %q: the match test says %v, the engine %v", name, text, ok, want)
+		}
+		if ok {
+			matched++
+		}
+	}
+	for _, text := range append(examples, seed) {
+		_, _, st := extractState(t, text)
+		encs := make([]encoded, len(st.sents))
+		for si := range st.sents {
+			encs[si] = st.encode(si)
+		}
+		for _, r := range x.rules {
+			for pi, re := range r.res {
+				for si := range encs {
+					enc := &encs[si]
+					if r.span >= 2 {
+						check(r.name+" (tail)", r.ttests[pi], r.tails[pi], enc.text)
+						j, _ := joinEncoded(encs[max(0, si-r.span+1) : si+1])
+						enc = &j
+					}
+					check(r.name, r.tests[pi], re, enc.text)
+					// A cut sentence opens or ends elsewhere: ^ and $ meet other texts.
+					if h := len(enc.text) / 2; h > 0 && strings.ToValidUTF8(enc.text[h:], "") == enc.text[h:] {
+						check(r.name, r.tests[pi], re, enc.text[h:])
+						check(r.name, r.tests[pi], re, enc.text[:h])
+					}
+				}
+			}
+		}
+	}
+	if compared < 100000 || matched < 1000 {
+		t.Fatalf("compared %d answers, %d of them matches: the test checked too little", compared, matched)
+	}
+
+	exprs := []string{
+		`a+b`, `^a+b`, `a+b$`, `^(?:ab|ba)*$`, `(?:a|b)*?c`, `^$`, `(?:x|)a`, `[^a\n]+b`, `.b`, `(?:a.c|b)+?$`,
+		`\d{2,3}年`, `^(?:甲|乙丙)+`, `[一二三]家(?:企业)?$`, `(?:^|b)a`, `a(?:$|b)`,
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("abc\n1年甲乙丙一家企业")
+	for _, expr := range exprs {
+		re := regexp.MustCompile(expr)
+		mt := newMatchTest(expr)
+		if mt == nil {
+			t.Fatalf("%s: no match test", expr)
+		}
+		mt.id = x.matchTests // a place of its own in the cache
+		for range 3000 {
+			var b strings.Builder
+			for range rng.IntN(8) {
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+			check(expr, mt, re, b.String())
+		}
+		mc.tables = mc.tables[:min(len(mc.tables), x.matchTests)] // the next expression starts afresh
+	}
+}
+
+// TestMatchTestsNotTold checks that expressions the automaton does not
+// follow get no test: their texts go to the engine.
+func TestMatchTestsNotTold(t *testing.T) {
+	for _, expr := range []string{`(?i)abc`, `\bword\b`, `(?m)^a`, `a\B`} {
+		if newMatchTest(expr) != nil {
+			t.Errorf("%s: got a match test, want none", expr)
+		}
+	}
+}
+
+// TestMatchCacheBounded checks that an expression whose automaton would
+// need tens of thousands of states stops at the cache's bound: past it the
+// test says it does not know, and what it does tell is right.
+func TestMatchCacheBounded(t *testing.T) {
+	expr := `(?:a|b)*a(?:a|b){15}c` // a state for every last 16 letters
+	re := regexp.MustCompile(expr)
+	mt := newMatchTest(expr)
+	var caches dfaCaches
+	mc := caches.get()
+	rng := rand.New(rand.NewPCG(3, 4))
+	unknown := 0
+	for range 3000 {
+		var b strings.Builder
+		for range 300 {
+			b.WriteByte("ab"[rng.IntN(2)])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteByte('c')
+		}
+		text := b.String()
+		ok, known := mc.matches(mt, text)
+		if !known {
+			unknown++
+			continue
+		}
+		if want := re.MatchString(text); ok != want {
+			t.Fatalf("on %q: the match test says %v, the engine %v", text, ok, want)
+		}
+	}
+	tab := mc.tables[mt.id]
+	if unknown == 0 {
+		t.Errorf("the test knew every answer with %d states: the bound was never met", len(tab.states))
+	}
+	if len(tab.next) > maxTableCells || mc.cells > maxCacheCells {
+		t.Errorf("the cache holds %d transitions for one expression and %d in all, past its bounds %d and %d", len(tab.next), mc.cells, maxTableCells, maxCacheCells)
+	}
+}
