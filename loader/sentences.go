@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sync"
 	"unicode"
 
 	"parkgraph/graph"
@@ -18,6 +19,15 @@ var closers = func() map[rune]bool {
 	return m
 }()
 
+// A splitBuffer holds the runes of a text being split and their byte
+// offsets; the buffers are reused from one text to the next.
+type splitBuffer struct {
+	runes []rune
+	at    []int32
+}
+
+var splitBuffers = sync.Pool{New: func() any { return new(splitBuffer) }}
+
 // maxNesting guards against runaway nesting in unbalanced text.
 const maxNesting = 8
 
@@ -27,18 +37,17 @@ const maxNesting = 8
 // at a line end, so an unbalanced quote cannot swallow the rest of the
 // article. Spans are in runes.
 func Sentences(text string) []graph.Sentence {
-	rs := []rune(text)
-	// at[i] is the byte offset of rune i, so a sentence's text is a slice of
-	// the document's text rather than a copy.
-	at := make([]int32, len(rs)+1)
-	{
-		i := 0
-		for b := range text {
-			at[i] = int32(b)
-			i++
-		}
-		at[len(rs)] = int32(len(text))
+	buf := splitBuffers.Get().(*splitBuffer)
+	defer splitBuffers.Put(buf)
+	// rs holds the runes; at[i] is the byte offset of rune i, so a
+	// sentence's text is a slice of the document's text rather than a copy.
+	rs, at := buf.runes[:0], buf.at[:0]
+	for b, r := range text {
+		rs = append(rs, r)
+		at = append(at, int32(b))
 	}
+	at = append(at, int32(len(text)))
+	buf.runes, buf.at = rs, at
 	out := make([]graph.Sentence, 0, len(rs)/40+1)
 	start := 0
 	var stackBuf [maxNesting]rune

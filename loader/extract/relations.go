@@ -899,7 +899,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
-					facts = append(facts, d.applyOrRetry(r, pi, enc, loc, offset, si)...)
+					facts = d.applyOrRetry(r, pi, enc, loc, offset, si, facts)
 				}
 			}
 		}
@@ -1009,19 +1009,20 @@ func shiftSlots(s string, n int) string {
 // for a match that starts later inside the rejected one, which the search
 // for all matches skipped: in 云岭新区下辖A、B，其中B被I评为H the match that
 // starts at 云岭新区 is rejected and the one that starts at B holds.
-func (d *doc) applyOrRetry(r *relRule, pi int, enc *encoded, loc []int, offset, si int) []fact {
+func (d *doc) applyOrRetry(r *relRule, pi int, enc *encoded, loc []int, offset, si int, out []fact) []fact {
 	re := r.res[pi]
+	base := len(out)
 	for tries := 0; ; tries++ {
 		d.rejected = false
-		fs := d.apply(r, re, enc, loc, offset, si)
+		out = d.apply(r, re, enc, loc, offset, si, out[:base])
 		if !d.rejected || r.anchored[pi] || tries == 4 {
-			return fs
+			return out
 		}
 		_, n := utf8.DecodeRuneInString(enc.text[loc[0]:])
 		from := loc[0] + n
 		next := re.FindStringSubmatchIndex(enc.text[from:])
 		if next == nil || next[0]+from >= loc[1] {
-			return fs // none, or one the search for all matches finds
+			return out // none, or one the search for all matches finds
 		}
 		for i := range next {
 			if next[i] >= 0 {
@@ -1053,7 +1054,8 @@ func anchored(expr string) bool {
 	return walk(re)
 }
 
-func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offset, si int) []fact {
+// apply appends to out the facts a match of a rule's pattern yields.
+func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offset, si int, out []fact) []fact {
 	d.fired[r.name] = true
 	text, ents := enc.text, enc.ents
 	groupLoc := func(name string) (int, int) {
@@ -1078,7 +1080,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 				if before := r.notAfterPark[slot]; before != "" {
 					if pp, _ := utf8.DecodeLastRuneInString(text[:a-n]); strings.ContainsRune(before, pp) {
 						d.rejected = true
-						return nil
+						return out
 					}
 				}
 				a -= n // 位于P园区S: the park a sub-park is written after is part of its name
@@ -1086,7 +1088,7 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			}
 			if strings.ContainsRune(chars, prev) {
 				d.rejected = true
-				return nil
+				return out
 			}
 			break
 		}
@@ -1096,10 +1098,10 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 		b, _ := groupLoc(nb[1])
 		if a >= 0 && b >= a && strings.Contains(text[a:b], nb[2]) {
 			d.rejected = true
-			return nil
+			return out
 		}
 	}
-	created := map[string]int{}
+	var created map[string]int // slot → the entity it names, for slots that name new ones
 	for name, t := range r.news {
 		a, b := groupLoc(name)
 		if a < 0 {
@@ -1111,6 +1113,9 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			continue
 		}
 		if e := d.newEntity(int(enc.pos[ra]), int(enc.end[rb-1]), t); e >= 0 {
+			if created == nil {
+				created = map[string]int{}
+			}
 			created[name] = e
 		}
 	}
@@ -1172,7 +1177,6 @@ func (d *doc) apply(r *relRule, re *regexp.Regexp, enc *encoded, loc []int, offs
 			}
 		}
 	}
-	var out []fact
 	for _, em := range r.emits {
 		year := 0
 		if em.year != "" {

@@ -102,12 +102,13 @@ func (d *doc) deriveShortForms() {
 	for i, f := range forms {
 		runes[i] = []rune(f)
 	}
+	var longer [][]rune
 	for fi, f := range forms {
 		c := owner[f]
 		// The longer forms of the same enterprise that start with this one:
 		// 青禾新 is no use of its own inside 青禾新材料. Sorted, the forms
 		// that start with f come right after it.
-		var longer [][]rune
+		longer = longer[:0]
 		for gi := fi + 1; gi < len(forms) && strings.HasPrefix(forms[gi], f); gi++ {
 			if owner[forms[gi]].ent == c.ent {
 				longer = append(longer, runes[gi])
