@@ -182,6 +182,11 @@ func Clean(text string) (clean, title string) {
 	}
 
 	var b strings.Builder
+	size := len(out)
+	for _, p := range out {
+		size += len(p.text)
+	}
+	b.Grow(size)
 	for i, p := range out {
 		if i > 0 {
 			b.WriteByte('\n')
