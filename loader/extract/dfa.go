@@ -21,8 +21,9 @@ import (
 type matchTest struct {
 	id       int // its place in a matchCache (numbered by the extractor)
 	prog     *syntax.Prog
-	bounds   []rune // rune classes: class i holds the runes from bounds[i-1] (0 for i = 0) to below bounds[i]
-	anchored bool   // the expression opens with ^: a match starts only at the text's start
+	bounds   []rune   // rune classes: class i holds the runes from bounds[i-1] (0 for i = 0) to below bounds[i]
+	anchored bool     // the expression opens with ^: a match starts only at the text's start
+	local    []uint16 // the extractor's rune classes (runeClasses) → this test's
 }
 
 // maxTableCells bounds the transitions (states × rune classes) a cache
@@ -165,8 +166,53 @@ func (mc *matchCache) mayMatch(t *matchTest, text string) bool {
 // matches reports whether text holds a match of t, where known is true;
 // it is not where t is nil or the states t needs are too many.
 func (mc *matchCache) matches(t *matchTest, text string) (ok, known bool) {
-	if t == nil || mc == nil {
+	tab := mc.table(t)
+	if tab == nil {
 		return false, false
+	}
+	s := tab.start
+	for i := 0; i < len(text) && s >= 0; {
+		if tab.states[s].match {
+			return true, true
+		}
+		r, n := decodeRune(text[i:])
+		i += n
+		s = mc.next(tab, t, s, t.classOf(r))
+	}
+	return tab.final(s)
+}
+
+// matchesClasses is matches on a text given as the extractor's rune
+// classes of its runes (see runeClasses); t must be one of the
+// extractor's tests.
+func (mc *matchCache) matchesClasses(t *matchTest, text []uint16) (ok, known bool) {
+	tab := mc.table(t)
+	if tab == nil {
+		return false, false
+	}
+	s := tab.start
+	classes := len(t.bounds)
+	for _, g := range text {
+		if s < 0 {
+			break
+		}
+		if tab.states[s].match {
+			return true, true
+		}
+		c := int(t.local[g])
+		if next := tab.next[int(s)*classes+c]; next != stateUnknown {
+			s = next
+			continue
+		}
+		s = mc.next(tab, t, s, c)
+	}
+	return tab.final(s)
+}
+
+// table returns the states of t, or nil where none are told.
+func (mc *matchCache) table(t *matchTest) *dfaTable {
+	if t == nil || mc == nil {
+		return nil
 	}
 	if t.id >= len(mc.tables) {
 		mc.tables = append(mc.tables, make([]*dfaTable, t.id+1-len(mc.tables))...)
@@ -177,31 +223,87 @@ func (mc *matchCache) matches(t *matchTest, text string) (ok, known bool) {
 		tab.start = mc.state(tab, t, t.closure(nil, true))
 		mc.tables[t.id] = tab
 	}
-	s := tab.start
-	if s == stateGaveUp {
-		return false, false
+	return tab
+}
+
+// next returns the state after a rune of class c in state s, building it
+// if need be.
+func (mc *matchCache) next(tab *dfaTable, t *matchTest, s int32, c int) int32 {
+	i := int(s)*len(t.bounds) + c
+	if tab.next[i] == stateUnknown {
+		tab.next[i] = mc.state(tab, t, t.step(tab.states[s].pcs, c))
 	}
-	classes := len(t.bounds)
-	for i := 0; i < len(text); {
-		st := &tab.states[s]
-		if st.match {
-			return true, true
-		}
-		r, n := decodeRune(text[i:])
-		i += n
-		c := t.classOf(r)
-		next := tab.next[int(s)*classes+c]
-		if next == stateUnknown {
-			next = mc.state(tab, t, t.step(st.pcs, c))
-			tab.next[int(s)*classes+c] = next
-		}
-		if next == stateGaveUp {
-			return false, false
-		}
-		s = next
+	return tab.next[i]
+}
+
+// final tells the answer where the text ends in state s.
+func (tab *dfaTable) final(s int32) (ok, known bool) {
+	if s < 0 {
+		return false, false // gave up
 	}
 	st := &tab.states[s]
 	return st.match || st.matchAtEnd, true
+}
+
+// runeClasses parts the runes into the classes every test of an extractor
+// tells apart: a text is turned into classes once and read by every test
+// through its own map from these classes to its own (matchTest.local).
+type runeClasses struct {
+	bounds []rune // as matchTest.bounds, over the bounds of all the tests
+}
+
+// newRuneClasses gathers the classes of the tests and gives each its map.
+func newRuneClasses(tests []*matchTest) *runeClasses {
+	cuts := map[rune]bool{}
+	for _, t := range tests {
+		for _, b := range t.bounds {
+			cuts[b] = true
+		}
+	}
+	rc := &runeClasses{}
+	for r := range cuts {
+		rc.bounds = append(rc.bounds, r)
+	}
+	slices.Sort(rc.bounds)
+	if len(rc.bounds) > 1<<16 {
+		return nil // too many to number in 16 bits: the tests read runes
+	}
+	for _, t := range tests {
+		// Every class of rc lies inside one class of t: walk both in order.
+		t.local = make([]uint16, len(rc.bounds))
+		c := 0
+		for g := range rc.bounds {
+			lo := rune(0)
+			if g > 0 {
+				lo = rc.bounds[g-1]
+			}
+			for t.bounds[c] <= lo {
+				c++
+			}
+			t.local[g] = uint16(c)
+		}
+	}
+	return rc
+}
+
+// of returns the classes of the runes of text.
+func (rc *runeClasses) of(text string) []uint16 {
+	out := make([]uint16, 0, len(text)/2)
+	for i := 0; i < len(text); {
+		r, n := decodeRune(text[i:])
+		i += n
+		lo, hi := 0, len(rc.bounds)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if rc.bounds[m] <= r {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		out = append(out, uint16(lo))
+	}
+	return out
 }
 
 // step returns the state content after a rune of class c from the

@@ -24,6 +24,12 @@ func TestMatchTestAgreesWithRegexp(t *testing.T) {
 	check := func(name string, mt *matchTest, re *regexp.Regexp, text string) {
 		t.Helper()
 		ok, known := mc.matches(mt, text)
+		if mt.local != nil {
+			// Read as the extractor's rune classes, the same answer.
+			if ok2, known2 := mc.matchesClasses(mt, x.runeClasses.of(text)); ok2 != ok || known2 != known {
+				t.Errorf("%s on %q: the match test says %v (told: %v) on the runes, %v (told: %v) on their classes", name, text, ok, known, ok2, known2)
+			}
+		}
 		if !known {
 			return
 		}

@@ -24,8 +24,9 @@ type Extractor struct {
 	pats     []patternRef // by number
 	// The rules that name new entities, which run first, and the rest.
 	naming, others ruleSet
-	matchTests     int       // the rules' match tests, numbered
-	matchCaches    dfaCaches // the states built for them, one cache per extraction at a time
+	matchTests     int          // the rules' match tests, numbered
+	runeClasses    *runeClasses // the rune classes they tell apart
+	matchCaches    dfaCaches    // the states built for them, one cache per extraction at a time
 }
 
 // A ruleSet is some of the extractor's rules, with their patterns as a
@@ -109,6 +110,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{lex: lx}
+	var tests []*matchTest
 	for _, s := range specs {
 		r, err := compileRule(s)
 		if err != nil {
@@ -121,11 +123,13 @@ func New(fsys fs.FS) (*Extractor, error) {
 		}
 		for _, t := range append(append([]*matchTest(nil), r.tests...), r.ttests...) {
 			if t != nil {
-				t.id = x.matchTests
-				x.matchTests++
+				t.id = len(tests)
+				tests = append(tests, t)
 			}
 		}
 	}
+	x.matchTests = len(tests)
+	x.runeClasses = newRuneClasses(tests)
 	x.indexPatterns()
 	return x, nil
 }

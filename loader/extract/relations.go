@@ -338,6 +338,9 @@ type encoded struct {
 	end   []int32 // rune of text → document offset where it ends
 	mask  uint8   // the types of its slots (bit i: graph.EntityTypes[i])
 	cues  bitSet  // which of the extractor's cue words occur in text; nil until scanned
+	// classes: the extractor's rune classes of text's runes, for the match
+	// tests; nil until worked out
+	classes []uint16
 }
 
 // encodeAll encodes every sentence for the rules. The encodings' rune
@@ -884,7 +887,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 				enc, offset := &encs[si], 0
 				if r.span >= 2 {
 					cur := &encs[si]
-					if si == 0 || !opensWith(cur.text, r.topen[pi]) || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !d.tailMatches(r, pi, cur.text) {
+					if si == 0 || !opensWith(cur.text, r.topen[pi]) || !r.tpre[pi].ok(cur.text, cur.mask, d.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) || !d.tailMatches(r, pi, cur) {
 						continue
 					}
 					if joined[r.span] == nil {
@@ -895,7 +898,7 @@ func (d *doc) runRules(set *ruleSet) []fact {
 					}
 					enc, offset = joined[r.span], offsets[r.span]
 				}
-				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) || !d.tests.mayMatch(r.tests[pi], enc.text) {
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) || !d.mayMatch(r.tests[pi], enc) {
 					continue
 				}
 				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
@@ -907,12 +910,32 @@ func (d *doc) runRules(set *ruleSet) []fact {
 	return facts
 }
 
-// tailMatches reports whether the tail of pattern pi of r matches text.
-func (d *doc) tailMatches(r *relRule, pi int, text string) bool {
-	if ok, known := d.tests.matches(r.ttests[pi], text); known {
+// tailMatches reports whether the tail of pattern pi of r matches an
+// encoded sentence.
+func (d *doc) tailMatches(r *relRule, pi int, enc *encoded) bool {
+	if ok, known := d.matches(r.ttests[pi], enc); known {
 		return ok
 	}
-	return r.tails[pi].MatchString(text)
+	return r.tails[pi].MatchString(enc.text)
+}
+
+// mayMatch reports whether an encoded text may hold a match of a test:
+// false only where it holds none.
+func (d *doc) mayMatch(t *matchTest, enc *encoded) bool {
+	ok, known := d.matches(t, enc)
+	return ok || !known
+}
+
+// matches runs a match test on an encoded text, reading it as rune
+// classes (worked out once for all tests) where the extractor has them.
+func (d *doc) matches(t *matchTest, enc *encoded) (ok, known bool) {
+	if t == nil || t.local == nil {
+		return d.tests.matches(t, enc.text)
+	}
+	if enc.classes == nil {
+		enc.classes = d.x.runeClasses.of(enc.text)
+	}
+	return d.tests.matchesClasses(t, enc.classes)
 }
 
 // bitIndex returns the index of the lowest set bit of b (b != 0).
