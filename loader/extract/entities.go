@@ -279,7 +279,7 @@ func (d *doc) entityMentions() []int {
 func (d *doc) group() {
 	d.ents = d.ents[:0]
 	clear(d.mergedInto) // entities are numbered afresh: earlier merges name old numbers
-	byKey := map[string]int{}
+	byKey := reuseMap(&d.buf.entityByKey)
 	for _, i := range d.entityMentions() {
 		m := &d.mentions[i]
 		if m.class == "bare" {
@@ -1097,7 +1097,7 @@ type typedKey struct{ typ, name string }
 func (d *doc) mergePrefixed() {
 	// The entities by key, split at its bar so that the rest of a name after
 	// a prefix (or before a tail) is looked up without building its key.
-	byName := map[typedKey][]int{}
+	byName := reuseMap(&d.buf.entitiesByName)
 	for j, o := range d.ents {
 		typ, k, _ := strings.Cut(o.key, "|")
 		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
@@ -1272,12 +1272,15 @@ func (d *doc) mergeInto(from, to int) {
 // gazetteer adds a mention for every further occurrence of an entity's name
 // or alias that no recogniser found (a short name used after its
 // definition, a sub-park named alone).
+// A gazetteerForm is a name's matching form and its entity (-1: more than
+// one entity has it).
+type gazetteerForm struct {
+	rs  []rune
+	ent int
+}
+
 func (d *doc) gazetteer() {
-	type form struct {
-		rs  []rune
-		ent int
-	}
-	owner := map[string]form{}
+	owner := reuseMap(&d.buf.gazetteerForms)
 	for i, e := range d.ents {
 		if e.dropped {
 			continue
@@ -1289,13 +1292,13 @@ func (d *doc) gazetteer() {
 			}
 			k := string(rs)
 			if prev, ok := owner[k]; ok && prev.ent != i {
-				owner[k] = form{rs, -1} // ambiguous
+				owner[k] = gazetteerForm{rs, -1} // ambiguous
 				continue
 			}
-			owner[k] = form{rs, i}
+			owner[k] = gazetteerForm{rs, i}
 		}
 	}
-	var forms []form
+	var forms []gazetteerForm
 	for _, f := range owner {
 		if f.ent >= 0 {
 			forms = append(forms, f)
@@ -1303,7 +1306,7 @@ func (d *doc) gazetteer() {
 	}
 	// Longest first, then in the order of their characters (which is the
 	// order of the names as strings).
-	slices.SortFunc(forms, func(a, b form) int {
+	slices.SortFunc(forms, func(a, b gazetteerForm) int {
 		if len(a.rs) != len(b.rs) {
 			return len(b.rs) - len(a.rs)
 		}
@@ -1311,7 +1314,7 @@ func (d *doc) gazetteer() {
 	})
 	// One pass over the text; at each position the longest form that
 	// starts there (forms are sorted longest first).
-	byFirst := map[rune][]form{}
+	byFirst := map[rune][]gazetteerForm{}
 	for _, f := range forms {
 		byFirst[f.rs[0]] = append(byFirst[f.rs[0]], f)
 	}

@@ -349,6 +349,26 @@ type docBuffers struct {
 	// their encodings share (see doc.encodeAll)
 	encoded []encoded
 	offsets []int32
+	facts   []fact // the rules' facts
+	// maps the resolution steps fill afresh each time they run, kept
+	// with their room (see reuseMap)
+	entityByKey    map[string]int
+	entitiesByName map[typedKey][]int
+	gazetteerForms map[string]gazetteerForm
+	shortForms     map[string]shortForm
+	ambiguousForms map[string]bool
+}
+
+// reuseMap returns the map *m emptied, making it where there is none: a
+// map cleared keeps its room, so a step that fills one for every document
+// stops allocating once it has met a large one.
+func reuseMap[K comparable, V any](m *map[K]V) map[K]V {
+	if *m == nil {
+		*m = map[K]V{}
+	} else {
+		clear(*m)
+	}
+	return *m
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -396,6 +416,8 @@ func (st *doc) release() {
 	if st.buf != nil {
 		clear(st.mentions) // the names they hold
 		st.buf.mentions = st.mentions[:0]
+		clear(st.buf.facts) // the names they hold
+		st.buf.facts = st.buf.facts[:0]
 		clear(st.encs) // the texts and cue sets they hold
 		st.encs = nil
 		st.x.matchCaches.put(st.tests)

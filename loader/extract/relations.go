@@ -455,6 +455,7 @@ func (d *doc) facts() []fact {
 	facts = append(facts, d.tableFacts()...)
 	facts = append(facts, d.restOfProjects(facts)...)
 	facts = append(facts, d.defaultFacts(facts)...)
+	d.buf.facts = facts // for the next document, once this one is released
 	return mostSpecific(d.ents, d.phasesOfParks(facts))
 }
 
@@ -837,7 +838,7 @@ func (d *doc) ruleFacts() []fact {
 	// Rules that name new entities run first; the sentences are encoded
 	// again afterwards so every other rule sees the new mentions.
 	before := len(d.ents)
-	facts := d.runRules(&d.x.naming)
+	facts := d.runRules(&d.x.naming, d.buf.facts[:0])
 	if len(d.ents) > before {
 		d.gazetteerFor(before) // later mentions of the names the rules found
 		d.mergeVariants()      // and their longer and shorter forms
@@ -845,19 +846,18 @@ func (d *doc) ruleFacts() []fact {
 			facts[i].s, facts[i].o = d.current(facts[i].s), d.current(facts[i].o)
 		}
 	}
-	facts = append(facts, d.runRules(&d.x.others)...)
+	facts = d.runRules(&d.x.others, facts)
 	d.applyDrops()
 	return facts
 }
 
 // runRules tries the patterns of a set of rules on every sentence (and the
 // windows of sentences before it) whose cue words and prefilters let them
-// match, and returns the facts their matches yield.
-func (d *doc) runRules(set *ruleSet) []fact {
+// match, and appends to facts those their matches yield.
+func (d *doc) runRules(set *ruleSet, facts []fact) []fact {
 	if len(set.rules) == 0 {
-		return nil
+		return facts
 	}
-	var facts []fact
 	if d.encs == nil || d.encVersion != d.version {
 		d.encodeAll()
 	}

@@ -19,14 +19,16 @@ import (
 //
 // A form becomes an alias only where the article writes it outside the full
 // name, as a whole word, and no other enterprise of the article has it.
+// A shortForm is a short form offered for an enterprise.
+type shortForm struct {
+	ent   int
+	minor bool // a form that lost leading characters: needs two uses
+}
+
 func (d *doc) deriveShortForms() {
 	lx := d.x.lex
-	type cand struct {
-		ent   int
-		minor bool // a form that lost leading characters: needs two uses
-	}
-	owner := map[string]cand{}
-	ambiguous := map[string]bool{}
+	owner := reuseMap(&d.buf.shortForms)
+	ambiguous := reuseMap(&d.buf.ambiguousForms)
 	offer := func(c []rune, ent int, minor bool) {
 		if len(c) < 3 || lx.isGenericCore(c) || lx.hasPlace(c[:min(len(c), 2)]) && len(c) < 4 {
 			return
@@ -42,7 +44,7 @@ func (d *doc) deriveShortForms() {
 			ambiguous[k] = true
 			return
 		}
-		owner[k] = cand{ent, minor}
+		owner[k] = shortForm{ent, minor}
 	}
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Enterprise {
