@@ -85,7 +85,7 @@ func Clean(text string) (clean, title string) {
 		}
 		opens = false
 	}
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimFunc(line, unicode.IsSpace)
 		if line == "" {
 			flush()

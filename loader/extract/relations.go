@@ -993,7 +993,15 @@ func (d *doc) applyDrops() {
 // returns the join and the first slot of the last sentence.
 func joinEncoded(parts []encoded) (encoded, int) {
 	var out encoded
+	size, runes, slots := 0, 0, 0
+	for _, p := range parts {
+		size, runes, slots = size+len(p.text)+1, runes+len(p.pos)+1, slots+len(p.slots)
+	}
 	var b strings.Builder
+	b.Grow(size)
+	out.slots, out.ents = make([]int, 0, slots), make([]int, 0, slots)
+	offsets := make([]int32, 2*runes)
+	out.pos, out.end = offsets[:0:runes], offsets[runes:runes]
 	offset := 0
 	for i, p := range parts {
 		if i > 0 {
@@ -1002,7 +1010,7 @@ func joinEncoded(parts []encoded) (encoded, int) {
 			out.end = append(out.end, -1)
 		}
 		offset = len(out.slots)
-		b.WriteString(shiftSlots(p.text, len(out.slots)))
+		writeShifted(&b, p.text, len(out.slots))
 		out.slots = append(out.slots, p.slots...)
 		out.mask |= p.mask
 		out.ents = append(out.ents, p.ents...)
@@ -1013,18 +1021,19 @@ func joinEncoded(parts []encoded) (encoded, int) {
 	return out, offset
 }
 
-// shiftSlots renumbers the slot runes of an encoded sentence by n.
-func shiftSlots(s string, n int) string {
+// writeShifted writes an encoded sentence with its slot runes renumbered
+// by n.
+func writeShifted(b *strings.Builder, s string, n int) {
 	if n == 0 {
-		return s
+		b.WriteString(s)
+		return
 	}
-	rs := []rune(s)
-	for i, r := range rs {
+	for _, r := range s {
 		if _, _, ok := slotType(r); ok {
-			rs[i] = r + rune(n)
+			r += rune(n)
 		}
+		b.WriteRune(r)
 	}
-	return string(rs)
 }
 
 // applyOrRetry applies a match; where the rule rejects it (a slot after a
