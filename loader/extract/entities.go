@@ -47,17 +47,17 @@ func (d *doc) recognizeAliasDefinitions() {
 			continue
 		}
 		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
-		loc := aliasDefRE.FindStringSubmatchIndex(string(d.m[m.end:hi]))
+		after := string(d.m[m.end:hi])
+		loc := aliasDefRE.FindStringSubmatchIndex(after)
 		if loc == nil {
 			loc = d.bareShortName(m, hi)
 		}
 		if loc == nil {
 			continue
 		}
-		prefix := []rune(string(d.m[m.end:hi])[:loc[2]])
-		alias := []rune(string(d.m[m.end:hi])[loc[2]:loc[3]])
-		start := m.end + len(prefix)
-		name := strings.TrimSpace(string(d.orig[start : start+len(alias)]))
+		start := m.end + utf8.RuneCountInString(after[:loc[2]])
+		aliasLen := utf8.RuneCountInString(after[loc[2]:loc[3]])
+		name := strings.TrimSpace(string(d.orig[start : start+aliasLen]))
 		if strings.TrimSpace(stripQuotes([]rune(name))) == "" {
 			continue // (以下简称“): no short name at all
 		}
@@ -65,8 +65,8 @@ func (d *doc) recognizeAliasDefinitions() {
 		if d.aliasParens == nil {
 			d.aliasParens = map[int]int{}
 		}
-		d.aliasParens[m.end] = m.end + utf8.RuneCountInString(string(d.m[m.end:hi])[:loc[1]])
-		am := mention{start: start, end: start + len(alias), typ: m.typ, name: name, src: "alias-def", parent: -1}
+		d.aliasParens[m.end] = m.end + utf8.RuneCountInString(after[:loc[1]])
+		am := mention{start: start, end: start + aliasLen, typ: m.typ, name: name, src: "alias-def", parent: -1}
 		d.add(am)
 	}
 }
@@ -486,6 +486,9 @@ func (d *doc) mergeCityForms() {
 			continue
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
+		if !strings.ContainsRune(k, '市') {
+			continue
+		}
 		rs := []rune(k)
 		for n := 2; n <= 4 && n+1 < len(rs); n++ {
 			if rs[n] != '市' || !d.x.lex.cities[string(rs[:n])] {
