@@ -118,7 +118,7 @@ type dfaTable struct {
 }
 
 type dfaState struct {
-	pcs        []uint32 // the rune and match instructions the program can be in
+	pcs        []uint32 // the instructions consuming a rune that the program can be in, in order
 	match      bool     // a match ends here
 	matchAtEnd bool     // a match ends here if the text ends here
 }
@@ -154,13 +154,6 @@ func (c *dfaCaches) put(mc *matchCache) {
 	c.mu.Lock()
 	c.free = append(c.free, mc)
 	c.mu.Unlock()
-}
-
-// mayMatch reports whether text may hold a match of t: false only where it
-// holds none. A nil test (or cache) says every text may match.
-func (mc *matchCache) mayMatch(t *matchTest, text string) bool {
-	ok, known := mc.matches(t, text)
-	return ok || !known
 }
 
 // matches reports whether text holds a match of t, where known is true;

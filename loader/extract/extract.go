@@ -68,8 +68,8 @@ func (x *Extractor) newRuleSet(rules []*relRule) ruleSet {
 			}
 		}
 	}
-	// A one-sentence sentence never has more than maxSlots slots, so the
-	// last entry, for minSlots and more, is also for all counts above it.
+	// Entry n holds the patterns that need at most n slots; the last entry
+	// serves every larger count too.
 	rs.fitSlots = make([]bitSet, most+1)
 	for n := range rs.fitSlots {
 		rs.fitSlots[n] = make(bitSet, words)
