@@ -83,11 +83,15 @@ func newMatchTest(expr string) *matchTest {
 }
 
 // classOf returns the class of r.
-func (t *matchTest) classOf(r rune) int {
-	lo, hi := 0, len(t.bounds)
+func (t *matchTest) classOf(r rune) int { return classIn(t.bounds, r) }
+
+// classIn returns the class of r among the classes bounds parts the runes
+// into: the number of bounds at or below r.
+func classIn(bounds []rune, r rune) int {
+	lo, hi := 0, len(bounds)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if t.bounds[m] <= r {
+		if bounds[m] <= r {
 			lo = m + 1
 		} else {
 			hi = m
@@ -285,16 +289,7 @@ func (rc *runeClasses) of(text string) []uint16 {
 	for i := 0; i < len(text); {
 		r, n := decodeRune(text[i:])
 		i += n
-		lo, hi := 0, len(rc.bounds)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if rc.bounds[m] <= r {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		out = append(out, uint16(lo))
+		out = append(out, uint16(classIn(rc.bounds, r)))
 	}
 	return out
 }

@@ -20,46 +20,56 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	examples, seed := examplesAndSeed(t)
-	texts := append(examples, seed)
 	matched := 0
-	for _, text := range texts {
+	eachPatternText(t, x, func(st *doc, r *relRule, pi int, cur, enc *encoded) {
+		if r.span >= 2 && r.tails[pi].MatchString(cur.text) {
+			if !r.tpre[pi].ok(cur.text, cur.mask, st.cuesOf(cur)) || !r.tpre[pi].inOrder(cur.text) {
+				t.Errorf("rule %s: the prefilter of the tail turns away %q, which the tail matches", r.name, cur.text)
+			}
+			if !opensWith(cur.text, r.topen[pi]) {
+				t.Errorf("rule %s: the tail's opening runes turn away %q, which the tail matches", r.name, cur.text)
+			}
+		}
+		if !r.res[pi].MatchString(enc.text) {
+			return
+		}
+		matched++
+		if !r.pre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
+			t.Errorf("rule %s: the prefilter turns away %q, which the pattern matches", r.name, enc.text)
+		}
+	})
+	if matched < len(x.rules) {
+		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(x.rules))
+	}
+}
+
+// eachPatternText calls fn for every rule pattern on every sentence of
+// every rule example and the seed article, encoded: cur is the sentence,
+// enc the text the pattern reads (for a pattern over a window of
+// sentences, the window ending with cur, joined).
+func eachPatternText(t *testing.T, x *Extractor, fn func(st *doc, r *relRule, pi int, cur, enc *encoded)) {
+	t.Helper()
+	examples, seed := examplesAndSeed(t)
+	for _, text := range append(examples, seed) {
 		_, _, st := extractState(t, text)
 		encs := make([]encoded, len(st.sents))
 		for si := range st.sents {
 			encs[si] = st.encode(si)
 		}
 		for _, r := range x.rules {
-			for pi, re := range r.res {
+			for pi := range r.res {
 				for si := range encs {
-					enc := &encs[si]
+					cur, enc := &encs[si], &encs[si]
 					if r.span >= 2 {
-						if r.tails[pi].MatchString(enc.text) {
-							if !r.tpre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.tpre[pi].inOrder(enc.text) {
-								t.Errorf("rule %s: the prefilter of the tail turns away %q, which the tail matches", r.name, enc.text)
-							}
-							if !opensWith(enc.text, r.topen[pi]) {
-								t.Errorf("rule %s: the tail's opening runes turn away %q, which the tail matches", r.name, enc.text)
-							}
-						}
 						parts := encs[max(0, si-r.span+1) : si+1]
 						j, _ := joinEncoded(parts)
 						j.cues = st.joinedCues(parts, j.text)
 						enc = &j
 					}
-					if !re.MatchString(enc.text) {
-						continue
-					}
-					matched++
-					if !r.pre[pi].ok(enc.text, enc.mask, st.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
-						t.Errorf("rule %s: the prefilter turns away %q, which the pattern matches", r.name, enc.text)
-					}
+					fn(st, r, pi, cur, enc)
 				}
 			}
 		}
-	}
-	if matched < len(x.rules) {
-		t.Fatalf("only %d matches over %d rules' examples: the test checked too little", matched, len(x.rules))
 	}
 }
 
