@@ -19,11 +19,12 @@ import (
 // A matchTest is immutable and shared; the states live in a matchCache,
 // one per goroutine (see dfaCaches).
 type matchTest struct {
-	id       int // its place in a matchCache (numbered by the extractor)
-	prog     *syntax.Prog
-	bounds   []rune   // rune classes: class i holds the runes from bounds[i-1] (0 for i = 0) to below bounds[i]
-	anchored bool     // the expression opens with ^: a match starts only at the text's start
-	local    []uint16 // the extractor's rune classes (runeClasses) → this test's
+	id          int // its place in a matchCache (numbered by the extractor)
+	prog        *syntax.Prog
+	bounds      []rune   // rune classes: class i holds the runes from bounds[i-1] (0 for i = 0) to below bounds[i]
+	anchored    bool     // the expression opens with ^: a match starts only at the text's start
+	endAnchored bool     // the expression holds a $: a match may end only at the text's end
+	local       []uint16 // the extractor's rune classes (runeClasses) → this test's
 }
 
 // maxTableCells bounds the transitions (states × rune classes) a cache
@@ -44,7 +45,12 @@ func newMatchTest(expr string) *matchTest {
 	if err != nil {
 		return nil
 	}
-	prog, err := syntax.Compile(re.Simplify())
+	return matchTestOf(re.Simplify())
+}
+
+// matchTestOf is newMatchTest for a parsed and simplified expression.
+func matchTestOf(re *syntax.Regexp) *matchTest {
+	prog, err := syntax.Compile(re)
 	if err != nil {
 		return nil
 	}
@@ -70,6 +76,9 @@ func newMatchTest(expr string) *matchTest {
 		case syntax.InstEmptyWidth:
 			if syntax.EmptyOp(in.Arg)&^(syntax.EmptyBeginText|syntax.EmptyEndText) != 0 {
 				return nil
+			}
+			if syntax.EmptyOp(in.Arg)&syntax.EmptyEndText != 0 {
+				t.endAnchored = true
 			}
 		}
 	}
@@ -112,6 +121,12 @@ func (t *matchTest) rep(c int) rune {
 type matchCache struct {
 	tables []*dfaTable // by test id
 	cells  int         // the transitions of all its tables
+	// scratch for building states: instructions marked seen (by call
+	// number), the stack of those to follow, a step's seeds
+	marks []uint32
+	call  uint32
+	stack []uint32
+	seeds []uint32
 }
 
 type dfaTable struct {
@@ -217,7 +232,7 @@ func (mc *matchCache) table(t *matchTest) *dfaTable {
 	tab := mc.tables[t.id]
 	if tab == nil {
 		tab = &dfaTable{index: map[string]int32{}}
-		tab.start = mc.state(tab, t, t.closure(nil, true))
+		tab.start = mc.state(tab, t, mc.closure(t, nil, true))
 		mc.tables[t.id] = tab
 	}
 	return tab
@@ -228,7 +243,7 @@ func (mc *matchCache) table(t *matchTest) *dfaTable {
 func (mc *matchCache) next(tab *dfaTable, t *matchTest, s int32, c int) int32 {
 	i := int(s)*len(t.bounds) + c
 	if tab.next[i] == stateUnknown {
-		tab.next[i] = mc.state(tab, t, t.step(tab.states[s].pcs, c))
+		tab.next[i] = mc.state(tab, t, mc.step(t, tab.states[s].pcs, c))
 	}
 	return tab.next[i]
 }
@@ -296,15 +311,16 @@ func (rc *runeClasses) of(text string) []uint16 {
 
 // step returns the state content after a rune of class c from the
 // instructions pcs.
-func (t *matchTest) step(pcs []uint32, c int) closureOf {
+func (mc *matchCache) step(t *matchTest, pcs []uint32, c int) closureOf {
 	r := t.rep(c)
-	var out []uint32
+	seeds := mc.seeds[:0]
 	for _, pc := range pcs {
 		if in := &t.prog.Inst[pc]; consumes(in, r) {
-			out = append(out, in.Out)
+			seeds = append(seeds, in.Out)
 		}
 	}
-	return t.closure(out, false)
+	mc.seeds = seeds
+	return mc.closure(t, seeds, false)
 }
 
 // consumes reports whether a rune instruction matches r.
@@ -335,26 +351,38 @@ type closureOf struct {
 // Whether the text ends at a position is not known until it does, so the
 // state also tells whether a match would end here if it did (matchAtEnd,
 // for a $).
-func (t *matchTest) closure(seeds []uint32, atStart bool) closureOf {
-	out := t.follow(seeds, atStart, false)
-	out.matchAtEnd = out.match || t.follow(seeds, atStart, true).match
+func (mc *matchCache) closure(t *matchTest, seeds []uint32, atStart bool) closureOf {
+	out := mc.follow(t, seeds, atStart, false)
+	out.matchAtEnd = out.match
+	if t.endAnchored && !out.match {
+		out.matchAtEnd = mc.follow(t, seeds, atStart, true).match
+	}
 	return out
 }
 
-func (t *matchTest) follow(seeds []uint32, atStart, atEnd bool) closureOf {
+// follow is closure at a position that is the text's end or not.
+func (mc *matchCache) follow(t *matchTest, seeds []uint32, atStart, atEnd bool) closureOf {
 	var out closureOf
-	seen := make([]bool, len(t.prog.Inst))
-	stack := append([]uint32(nil), seeds...)
+	// An instruction is seen once it is marked with this call's number.
+	if len(mc.marks) < len(t.prog.Inst) {
+		mc.marks = make([]uint32, len(t.prog.Inst))
+	}
+	mc.call++
+	if mc.call == 0 { // the numbers wrapped: old marks could pass for new ones
+		clear(mc.marks)
+		mc.call = 1
+	}
+	stack := append(mc.stack[:0], seeds...)
 	if atStart || !t.anchored {
 		stack = append(stack, uint32(t.prog.Start))
 	}
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if seen[pc] {
+		if mc.marks[pc] == mc.call {
 			continue
 		}
-		seen[pc] = true
+		mc.marks[pc] = mc.call
 		in := &t.prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
@@ -374,6 +402,7 @@ func (t *matchTest) follow(seeds []uint32, atStart, atEnd bool) closureOf {
 			out.pcs = append(out.pcs, pc)
 		}
 	}
+	mc.stack = stack
 	slices.Sort(out.pcs)
 	return out
 }
@@ -403,8 +432,10 @@ func (mc *matchCache) state(tab *dfaTable, t *matchTest, c closureOf) int32 {
 	s := int32(len(tab.states))
 	tab.states = append(tab.states, dfaState{pcs: c.pcs, match: c.match, matchAtEnd: c.matchAtEnd})
 	tab.index[string(key)] = s
-	for range t.bounds {
-		tab.next = append(tab.next, stateUnknown)
+	n := len(tab.next)
+	tab.next = slices.Grow(tab.next, len(t.bounds))[:n+len(t.bounds)]
+	for i := n; i < len(tab.next); i++ {
+		tab.next[i] = stateUnknown
 	}
 	return s
 }

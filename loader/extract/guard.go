@@ -30,7 +30,11 @@ func openingRunes(expr string) [][2]rune {
 	if err != nil {
 		return nil
 	}
-	tree = tree.Simplify()
+	return openingRunesOf(tree.Simplify())
+}
+
+// openingRunesOf is openingRunes for a parsed and simplified expression.
+func openingRunesOf(tree *syntax.Regexp) [][2]rune {
 	if tree.Op == syntax.OpConcat && len(tree.Sub) > 1 && tree.Sub[0].Op == syntax.OpBeginText {
 		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}
 		if rs, empty, ok := firstRunes(rest); ok && !empty {

@@ -33,7 +33,11 @@ func compilePrefilter(expr string) prefilter {
 	if err != nil {
 		return prefilter{}
 	}
-	re = re.Simplify()
+	return prefilterOf(re.Simplify())
+}
+
+// prefilterOf derives the prefilter of a parsed and simplified expression.
+func prefilterOf(re *syntax.Regexp) prefilter {
 	var pf prefilter
 	for _, n := range required(re) {
 		if len(n.words) == 0 && len(n.ranges) == 0 {

@@ -201,9 +201,16 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
 		}
 		r.res = append(r.res, re)
-		r.anchored = append(r.anchored, anchored(expr))
-		r.pre = append(r.pre, compilePrefilter(expr))
-		r.tests = append(r.tests, newMatchTest(expr))
+		// The expression compiled; its tree serves the anchor test, the
+		// prefilter and the match test.
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			return nil, s.first.errorf("rule %s: pattern %q: %v", s.Name, p, err)
+		}
+		simple := tree.Simplify()
+		r.anchored = append(r.anchored, holdsAnchor(tree))
+		r.pre = append(r.pre, prefilterOf(simple))
+		r.tests = append(r.tests, matchTestOf(simple))
 		tail := regexp.MustCompile(``)
 		if i := strings.LastIndex(p, "⏎"); i >= 0 {
 			texpr, _, err := expandPattern(p[i+len("⏎"):])
@@ -215,9 +222,14 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 			}
 		}
 		r.tails = append(r.tails, tail)
-		r.tpre = append(r.tpre, compilePrefilter(tail.String()))
-		r.ttests = append(r.ttests, newMatchTest(tail.String()))
-		r.topen = append(r.topen, openingRunes(tail.String()))
+		ttree, err := syntax.Parse(tail.String(), syntax.Perl)
+		if err != nil {
+			return nil, s.first.errorf("rule %s: the pattern after ⏎: %v", s.Name, err)
+		}
+		ttree = ttree.Simplify()
+		r.tpre = append(r.tpre, prefilterOf(ttree))
+		r.ttests = append(r.ttests, matchTestOf(ttree))
+		r.topen = append(r.topen, openingRunesOf(ttree))
 		if strings.Contains(p, "⏎") && r.span < 2 {
 			r.span = 2
 		}
@@ -1065,25 +1077,17 @@ func (d *doc) applyOrRetry(r *relRule, pi int, enc *encoded, loc []int, offset, 
 	}
 }
 
-// anchored reports whether a pattern holds a ^ or \A anchor.
-func anchored(expr string) bool {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+// holdsAnchor reports whether a parsed pattern holds a ^ or \A anchor.
+func holdsAnchor(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText {
 		return true
 	}
-	var walk func(*syntax.Regexp) bool
-	walk = func(n *syntax.Regexp) bool {
-		if n.Op == syntax.OpBeginLine || n.Op == syntax.OpBeginText {
+	for _, c := range re.Sub {
+		if holdsAnchor(c) {
 			return true
 		}
-		for _, c := range n.Sub {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
 	}
-	return walk(re)
+	return false
 }
 
 // apply appends to out the facts a match of a rule's pattern yields.
