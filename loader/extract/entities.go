@@ -1094,6 +1094,39 @@ func (d *doc) mergeParkVariants() {
 	}
 }
 
+// nameLengths records the byte lengths of names by type, those below 256
+// exactly and the rest together.
+type nameLengths struct {
+	types []string
+	sets  [][5]uint64 // by type: bit n of the first four words for length n; word 4 non-zero for any longer
+}
+
+func (l *nameLengths) add(typ string, n int) {
+	i := slices.Index(l.types, typ)
+	if i < 0 {
+		i = len(l.types)
+		l.types = append(l.types, typ)
+		l.sets = append(l.sets, [5]uint64{})
+	}
+	if n >= 256 {
+		l.sets[i][4] = 1
+		return
+	}
+	l.sets[i][n>>6] |= 1 << (n & 63)
+}
+
+// has reports whether a name of the type may be n bytes long.
+func (l *nameLengths) has(typ string, n int) bool {
+	i := slices.Index(l.types, typ)
+	if i < 0 {
+		return false
+	}
+	if n >= 256 {
+		return l.sets[i][4] != 0
+	}
+	return l.sets[i][n>>6]&(1<<(n&63)) != 0
+}
+
 // A typedKey is an entity key split at its bar: type and name.
 type typedKey struct{ typ, name string }
 
@@ -1101,9 +1134,11 @@ func (d *doc) mergePrefixed() {
 	// The entities by key, split at its bar so that the rest of a name after
 	// a prefix (or before a tail) is looked up without building its key.
 	byName := reuseMap(&d.buf.entitiesByName)
+	var lengths nameLengths // the lengths of the names of each type: most rests are of none
 	for j, o := range d.ents {
 		typ, k, _ := strings.Cut(o.key, "|")
 		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
+		lengths.add(typ, len(k))
 	}
 	lx := d.x.lex
 	for i, e := range d.ents {
@@ -1116,6 +1151,9 @@ func (d *doc) mergePrefixed() {
 		for cut := 1; cut < len(rs)-1; cut++ {
 			_, n := utf8.DecodeRuneInString(k[b:])
 			b += n
+			if !lengths.has(typ, len(k)-b) {
+				continue
+			}
 			same := byName[typedKey{typ, k[b:]}]
 			if len(same) == 0 {
 				continue
@@ -1156,6 +1194,9 @@ func (d *doc) mergePrefixed() {
 		first, firstShort := -1, ""
 		for b := 1; b < len(k); b++ {
 			if !utf8.RuneStart(k[b]) {
+				continue
+			}
+			if !lengths.has(typ, len(k)-b) {
 				continue
 			}
 			rest, short := k[:b], k[b:]
