@@ -1133,11 +1133,21 @@ type typedKey struct{ typ, name string }
 func (d *doc) mergePrefixed() {
 	// The entities by key, split at its bar so that the rest of a name after
 	// a prefix (or before a tail) is looked up without building its key.
-	byName := reuseMap(&d.buf.entitiesByName)
+	// first[key] is the first entity of a key, next[j] the one after j
+	// (-1: none), last[key] the last.
+	first, last := reuseMap(&d.buf.firstByName), reuseMap(&d.buf.lastByName)
+	next := make([]int, len(d.ents))
 	var lengths nameLengths // the lengths of the names of each type: most rests are of none
 	for j, o := range d.ents {
 		typ, k, _ := strings.Cut(o.key, "|")
-		byName[typedKey{typ, k}] = append(byName[typedKey{typ, k}], j)
+		key := typedKey{typ, k}
+		next[j] = -1
+		if l, ok := last[key]; ok {
+			next[l] = j
+		} else {
+			first[key] = j
+		}
+		last[key] = j
 		lengths.add(typ, len(k))
 	}
 	lx := d.x.lex
@@ -1146,27 +1156,23 @@ func (d *doc) mergePrefixed() {
 			continue
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
-		rs := []rune(k)
+		runes := utf8.RuneCountInString(k)
 		b := 0 // where rune cut starts in k
-		for cut := 1; cut < len(rs)-1; cut++ {
+		for cut := 1; cut < runes-1; cut++ {
 			_, n := utf8.DecodeRuneInString(k[b:])
 			b += n
 			if !lengths.has(typ, len(k)-b) {
 				continue
 			}
-			same := byName[typedKey{typ, k[b:]}]
-			if len(same) == 0 {
+			j, ok := last[typedKey{typ, k[b:]}] // the last entity of that key
+			if !ok || j == i || d.ents[j].dropped {
 				continue
 			}
-			j := same[len(same)-1] // the last entity of that key
-			if j == i || d.ents[j].dropped {
-				continue
-			}
-			prefix := rs[:cut]
+			prefix := []rune(k[:b])
 			if !lx.isGenericCore(prefix) {
 				continue
 			}
-			if e.typ == graph.Enterprise && (placePrefix(lx, prefix) != len(prefix) || len(rs)-cut < 6) {
+			if e.typ == graph.Enterprise && (placePrefix(lx, prefix) != len(prefix) || runes-cut < 6) {
 				continue // 益阳赫晟电子科技股份有限公司 / 赫晟电子科技股份有限公司: only a place before a full name
 			}
 			if e.typ != graph.Enterprise && d.onlyInHeadline(d.ents[j]) {
@@ -1191,7 +1197,7 @@ func (d *doc) mergePrefixed() {
 			continue
 		}
 		typ, k, _ := strings.Cut(e.key, "|")
-		first, firstShort := -1, ""
+		found, foundShort := -1, ""
 		for b := 1; b < len(k); b++ {
 			if !utf8.RuneStart(k[b]) {
 				continue
@@ -1200,24 +1206,25 @@ func (d *doc) mergePrefixed() {
 				continue
 			}
 			rest, short := k[:b], k[b:]
-			for _, j := range byName[typedKey{typ, short}] {
-				if first >= 0 && j >= first {
+			j, ok := first[typedKey{typ, short}]
+			for ; ok && j >= 0; j = next[j] {
+				if found >= 0 && j >= found {
 					break
 				}
 				if o := d.ents[j]; j == i || o.dropped || o.typ != e.typ {
 					continue
 				}
 				if (strings.HasSuffix(rest, "——") || strings.HasSuffix(rest, "-") || d.namesFounder(rest)) && utf8.RuneCountInString(short) >= 4 {
-					first, firstShort = j, short
+					found, foundShort = j, short
 					break
 				}
 			}
 		}
-		if first >= 0 {
-			if _, defined := d.aliasOf[firstShort]; !defined {
-				d.aliasOf[firstShort] = e.name // the full form stays the name
+		if found >= 0 {
+			if _, defined := d.aliasOf[foundShort]; !defined {
+				d.aliasOf[foundShort] = e.name // the full form stays the name
 			}
-			d.mergeInto(first, i)
+			d.mergeInto(found, i)
 		}
 	}
 	// Park areas: <parent park><type word> and <short><type word>.

@@ -353,7 +353,8 @@ type docBuffers struct {
 	// maps the resolution steps fill afresh each time they run, kept
 	// with their room (see reuseMap)
 	entityByKey    map[string]int
-	entitiesByName map[typedKey][]int
+	firstByName    map[typedKey]int
+	lastByName     map[typedKey]int
 	gazetteerForms map[string]gazetteerForm
 	shortForms     map[string]shortForm
 	ambiguousForms map[string]bool
