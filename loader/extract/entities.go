@@ -1366,11 +1366,13 @@ func (d *doc) gazetteer() {
 	// One pass over the text; at each position the longest form that
 	// starts there (forms are sorted longest first).
 	byFirst := map[rune][]gazetteerForm{}
+	var firsts [16]uint64 // bit r%1024 set for the first rune r of some form: most runes open none
 	for _, f := range forms {
 		byFirst[f.rs[0]] = append(byFirst[f.rs[0]], f)
+		firsts[f.rs[0]>>6&15] |= 1 << (f.rs[0] & 63)
 	}
 	for i := 0; i < len(d.m); i++ {
-		if d.cover[i] >= 0 || d.sentOf[i] < 0 {
+		if r := d.m[i]; firsts[r>>6&15]&(1<<(r&63)) == 0 || d.cover[i] >= 0 || d.sentOf[i] < 0 {
 			continue
 		}
 		cands := byFirst[d.m[i]]
