@@ -140,30 +140,50 @@ var bareParks = []string{"该高新区", "该开发区", "该园区", "该区", 
 // firmWords are what 区内 must stand before to mean the park (区内企业 X).
 var firmWords = []string{"的", "企业", "龙头企业", "重点企业", "规上企业", "骨干企业", "链主企业", "高新技术企业", "上市企业"}
 
-// bareParkStart marks the first characters of bareParks, as bits by rune
-// (the check runs on every character of a text).
-var bareParkStart = func() (bits [1 << 16 / 64]uint64) {
-	for _, w := range bareParks {
-		r, _ := utf8.DecodeRuneInString(w)
-		bits[r>>6] |= 1 << (r & 63)
-	}
-	return bits
-}()
-
-// startsBarePark reports whether a bare park word may start with r.
-func startsBarePark(r rune) bool {
-	return r >= 0 && r < 1<<16 && bareParkStart[r>>6]&(1<<(r&63)) != 0
+// A wordStarts marks the first characters of some words, as bits by rune
+// below U+10000 (the check runs on every character of a text), and lists
+// the words by their first character, in their order.
+type wordStarts struct {
+	bits    [1 << 16 / 64]uint64
+	byFirst map[rune][]string
 }
+
+func newWordStarts(words []string) *wordStarts {
+	ws := &wordStarts{byFirst: map[rune][]string{}}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 1<<16 {
+			ws.bits[r>>6] |= 1 << (r & 63)
+		}
+		ws.byFirst[r] = append(ws.byFirst[r], w)
+	}
+	return ws
+}
+
+// may reports whether one of the words may start with r.
+func (ws *wordStarts) may(r rune) bool {
+	if r < 0 || r >= 1<<16 {
+		return len(ws.byFirst[r]) > 0
+	}
+	return ws.bits[r>>6]&(1<<(r&63)) != 0
+}
+
+// starting returns the words that start with r, in their order.
+func (ws *wordStarts) starting(r rune) []string {
+	if !ws.may(r) {
+		return nil
+	}
+	return ws.byFirst[r]
+}
+
+var bareParkStarts = newWordStarts(bareParks)
 
 // recognizeBareParks adds mentions for bare park words (高新区, 园区). They
 // refer to the park named last before them; where the article names no park
 // at all, a bare 高新区 is the park's name.
 func (d *doc) recognizeBareParks() {
 	for i := 0; i < len(d.m); i++ {
-		if !startsBarePark(d.m[i]) {
-			continue
-		}
-		for _, w := range bareParks {
+		for _, w := range bareParkStarts.starting(d.m[i]) {
 			if !d.hasAt(i, w) {
 				continue
 			}
@@ -1594,15 +1614,28 @@ func (d *doc) dropEmployerOnly() {
 
 var titleWords = []string{"相关负责人", "有关负责人", "项目管理部", "管理部", "副部长", "项目部", "党委副书记", "党委书记", "党工委书记", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副主任", "主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人", "工作人员", "员工", "职工", "副院长", "院长", "副校长", "校长", "所长", "部长", "处长", "科长", "主席", "秘书长", "会长", "创始人", "工程部", "办公室", "党委", "专家", "教授", "研究员", "首席", "常委", "党组成员", "党组书记", "党组副书记", "副秘书长", "总工程师", "副总工程师", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副省长", "省长", "巡视员", "一级巡视员", "二级巡视员", "总监", "副总监", "执行董事", "董事", "合伙人", "党支部", "副总", "常务副"}
 
+var titleWordStarts = newWordStarts(titleWords)
+
+// titleAt reports whether a title word (局长, 负责人) is written at i.
+func (d *doc) titleAt(i int) bool {
+	if i >= len(d.m) {
+		return false
+	}
+	for _, w := range titleWordStarts.starting(d.m[i]) {
+		if d.hasAt(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
 var datelineRE = mustGuarded(`^\d{1,2}月\d{1,2}日(电|讯)`)
 
 // employerMention reports whether a mention names someone's employer (X局局长)
 // or a news outlet in a dateline (X融媒体中心6月1日讯) rather than an actor.
 func (d *doc) employerMention(m *mention) bool {
-	for _, w := range titleWords {
-		if d.hasAt(m.end, w) {
-			return true
-		}
+	if d.titleAt(m.end) {
+		return true
 	}
 	if datelineRE.matchRunes(d.m[m.end:min(len(d.m), m.end+8)]) {
 		return true
@@ -1620,10 +1653,8 @@ func (d *doc) employerMention(m *mention) bool {
 		if next.typ != graph.Institution && next.typ != graph.Park && next.typ != graph.Enterprise {
 			return false
 		}
-		for _, w := range titleWords {
-			if d.hasAt(next.end, w) {
-				return true
-			}
+		if d.titleAt(next.end) {
+			return true
 		}
 		e = next.end
 	}
