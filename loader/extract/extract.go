@@ -45,10 +45,11 @@ type ruleSet struct {
 	fitTypes []bitSet
 }
 
-// fit returns the bits of the patterns a sentence with n slots of the
-// types in mask can match, word w of the set.
+// fit returns the bits of the set's patterns a sentence with n slots of the
+// types in mask can match, word w of the set (fitSlots and fitTypes hold
+// only the set's patterns).
 func (rs *ruleSet) fit(w, n int, mask uint8) uint64 {
-	return rs.patterns[w] & rs.fitSlots[min(n, len(rs.fitSlots)-1)][w] & rs.fitTypes[mask][w]
+	return rs.fitSlots[min(n, len(rs.fitSlots)-1)][w] & rs.fitTypes[mask][w]
 }
 
 // newRuleSet gathers the patterns of some rules; the patterns must be
@@ -358,6 +359,7 @@ type docBuffers struct {
 	gazetteerForms map[string]gazetteerForm
 	shortForms     map[string]shortForm
 	ambiguousForms map[string]bool
+	relationsSeen  map[relationKey]bool
 }
 
 // reuseMap returns the map *m emptied, making it where there is none: a

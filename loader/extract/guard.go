@@ -19,21 +19,18 @@ type guardedRE struct {
 
 // mustGuarded compiles expr and its guards; expr must compile.
 func mustGuarded(expr string) guardedRE {
-	return guardedRE{Regexp: regexp.MustCompile(expr), need: compilePrefilter(expr), starts: openingRunes(expr)}
-}
-
-// openingRunes returns, for an expression anchored at the start of the
-// text, the runes a match opens with; nil if it is not anchored, if it can
-// match the empty string or if they cannot be told.
-func openingRunes(expr string) [][2]rune {
-	tree, err := syntax.Parse(expr, syntax.Perl)
+	re := regexp.MustCompile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl) // parsed once for both guards
 	if err != nil {
-		return nil
+		panic(err) // cannot be: the expression compiled
 	}
-	return openingRunesOf(tree.Simplify())
+	tree = tree.Simplify()
+	return guardedRE{Regexp: re, need: prefilterOf(tree), starts: openingRunesOf(tree)}
 }
 
-// openingRunesOf is openingRunes for a parsed and simplified expression.
+// openingRunesOf returns, for a parsed and simplified expression anchored
+// at the start of the text, the runes a match opens with; nil if it is not
+// anchored, if it can match the empty string or if they cannot be told.
 func openingRunesOf(tree *syntax.Regexp) [][2]rune {
 	if tree.Op == syntax.OpConcat && len(tree.Sub) > 1 && tree.Sub[0].Op == syntax.OpBeginText {
 		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}

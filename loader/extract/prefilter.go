@@ -26,17 +26,9 @@ type need struct {
 	other  bool      // some range lies outside the slot blocks
 }
 
-// compilePrefilter derives a prefilter from a regular expression: the
-// literals and character classes that every match must contain.
-func compilePrefilter(expr string) prefilter {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return prefilter{}
-	}
-	return prefilterOf(re.Simplify())
-}
-
-// prefilterOf derives the prefilter of a parsed and simplified expression.
+// prefilterOf derives a prefilter from a parsed and simplified regular
+// expression: the literals and character classes that every match must
+// contain.
 func prefilterOf(re *syntax.Regexp) prefilter {
 	var pf prefilter
 	for _, n := range required(re) {

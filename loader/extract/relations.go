@@ -1611,6 +1611,7 @@ func (d *doc) opensWithBarePark(m *mention) bool {
 // checked against the guideline, duplicates (same triple, same sentence)
 // dropped.
 func (d *doc) toRelations(facts []fact) []graph.Relation {
+	seen := reuseMap(&d.buf.relationsSeen)
 	out := make([]graph.Relation, 0, len(facts))
 	for _, f := range facts {
 		s, o := d.ents[f.s], d.ents[f.o]
@@ -1621,46 +1622,21 @@ func (d *doc) toRelations(facts []fact) []graph.Relation {
 		if f.p.Symmetric() && or.IRI() < sr.IRI() {
 			sr, or = or, sr
 		}
+		k := relationKey{sr, or, f.p, f.sentence}
+		if seen[k] {
+			continue // found twice in a sentence: kept as first found
+		}
+		seen[k] = true
 		out = append(out, graph.Relation{Subject: sr, Predicate: f.p, Object: or, Sentence: f.sentence, Year: f.year, Amount: f.amount})
 	}
 	slices.SortStableFunc(out, func(a, b graph.Relation) int { return a.Sentence - b.Sentence })
-	// A relation found twice in a sentence is kept once, as first found:
-	// the sort kept the order of the facts within a sentence.
-	kept := out[:0]
-	for start := 0; start < len(out); {
-		end := start + 1
-		for end < len(out) && out[end].Sentence == out[start].Sentence {
-			end++
-		}
-		first := len(kept)
-		var seen map[relationKey]bool // for a sentence of many relations
-		if end-start > 32 {
-			seen = map[relationKey]bool{}
-		}
-		for _, r := range out[start:end] {
-			if seen != nil {
-				k := relationKey{r.Subject, r.Object, r.Predicate}
-				if !seen[k] {
-					seen[k] = true
-					kept = append(kept, r)
-				}
-			} else if !slices.ContainsFunc(kept[first:], func(k graph.Relation) bool { return sameRelation(k, r) }) {
-				kept = append(kept, r)
-			}
-		}
-		start = end
-	}
-	clear(out[len(kept):])
-	return kept
+	return out
 }
 
+// A relationKey is what a relation states in a sentence, its year and
+// amount aside.
 type relationKey struct {
-	s, o graph.EntityRef
-	p    graph.Predicate
-}
-
-// sameRelation reports whether two relations of a sentence state the same
-// thing (their year and amount aside).
-func sameRelation(a, b graph.Relation) bool {
-	return a.Predicate == b.Predicate && a.Subject == b.Subject && a.Object == b.Object
+	s, o     graph.EntityRef
+	p        graph.Predicate
+	sentence int
 }

@@ -12,7 +12,7 @@ import (
 // order, for sentences of few relations and of many.
 func TestRelationsKeptOnce(t *testing.T) {
 	for _, firms := range []int{3, 40} {
-		d := &doc{}
+		d := &doc{buf: new(docBuffers)}
 		park := len(d.ents)
 		d.ents = append(d.ents, &entity{typ: graph.Park, name: "青禾高新区"})
 		var facts []fact
