@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -125,7 +126,7 @@ func (d *doc) typeListItems(lo, end int, typ graph.EntityType) {
 			// park of that name would have been recognised by its suffix.
 			continue
 		}
-		d.add(mention{start: it.s, end: it.e, typ: typ, name: string(d.orig[it.s:it.e]), src: "list", parent: -1})
+		d.add(mention{start: it.s, end: it.e, typ: typ, name: d.origString(it.s, it.e), src: "list", parent: -1})
 	}
 }
 
@@ -174,8 +175,8 @@ func (d *doc) recognizeJointActs() {
 					if j < end && !strings.ContainsRune("和与及、", d.m[j]) {
 						continue
 					}
-					if j-s >= 2 && j-s <= 10 && !d.covered(s, j) && !d.x.lex.isGenericCore(d.m[s:j]) && !strings.ContainsAny(string(d.m[s:j]), "了着的") {
-						d.add(mention{start: s, end: j, typ: graph.Enterprise, name: string(d.orig[s:j]), src: "joint", parent: -1})
+					if j-s >= 2 && j-s <= 10 && !d.covered(s, j) && !d.x.lex.isGenericCore(d.m[s:j]) && !strings.ContainsAny(d.matchString(s, j), "了着的") {
+						d.add(mention{start: s, end: j, typ: graph.Enterprise, name: d.origString(s, j), src: "joint", parent: -1})
 					}
 					s = j + 1
 				}
@@ -441,7 +442,7 @@ func (d *doc) recognizeBoards() {
 		if d.covered(s, e) {
 			continue
 		}
-		name := string(d.orig[s:e])
+		name := d.origString(s, e)
 		d.aliasOf[graph.NormalizeName(name)] = exchange
 		d.add(mention{start: s, end: e, typ: graph.Institution, name: name, src: "board", parent: -1})
 	}
@@ -464,12 +465,12 @@ func (d *doc) recognizeCatalogueBodies() {
 		} else if s > 0 && isNameRune(d.m[s-1]) && !strings.ContainsRune("与和及、同经由向被获受据对从为在", d.m[s-1]) && !d.isStopBefore(s) {
 			continue // inside a longer word
 		}
-		d.add(mention{start: s, end: e, typ: graph.Institution, name: string(d.orig[s:e]), src: "catalogue-body", class: classBody, parent: -1})
+		d.add(mention{start: s, end: e, typ: graph.Institution, name: d.origString(s, e), src: "catalogue-body", class: classBody, parent: -1})
 		// A short name (工信部) is an alias of its full name where the
 		// article also writes that (工业和信息化部).
 		if k, full, ok := lx.boards.longest(d.m, s, e); ok && k == e-s {
 			if d.writes(full) {
-				d.aliasOf[graph.NormalizeName(string(d.orig[s:e]))] = full
+				d.aliasOf[graph.NormalizeName(d.origString(s, e))] = full
 			}
 		}
 	}
@@ -491,8 +492,50 @@ func (d *doc) writes(s string) bool {
 
 // text returns the document in matching form as a string, made once.
 func (d *doc) text() string {
-	if d.matchText == "" {
-		d.matchText = string(d.m)
+	if d.matchAt == nil {
+		var at []int32
+		if d.buf != nil {
+			at = grow(d.buf.matchAt, len(d.m)+1)
+		} else {
+			at = make([]int32, len(d.m)+1)
+		}
+		var b strings.Builder
+		b.Grow(len(d.src) + 8)
+		for i, r := range d.m {
+			at[i] = int32(b.Len())
+			b.WriteRune(r)
+		}
+		at[len(d.m)] = int32(b.Len())
+		if d.buf != nil {
+			d.buf.matchAt = at
+		}
+		d.matchAt = at
+		d.matchText = b.String()
 	}
 	return d.matchText
+}
+
+// origString returns the original text of the runes from a to b,
+// string(d.orig[a:b]), cut from the document's text where it can be.
+func (d *doc) origString(a, b int) string {
+	if d.origAt == nil {
+		return string(d.orig[a:b])
+	}
+	return d.src[d.origAt[a]:d.origAt[b]]
+}
+
+// matchString returns the matching form of the runes from a to b,
+// string(d.m[a:b]), cut from the text in matching form.
+func (d *doc) matchString(a, b int) string {
+	t := d.text()
+	return t[d.matchAt[a]:d.matchAt[b]]
+}
+
+// origUnquoted is stripQuotes(d.orig[a:b]), cut from the document's text
+// where the runes hold no quote.
+func (d *doc) origUnquoted(a, b int) string {
+	if slices.ContainsFunc(d.orig[a:b], isQuote) {
+		return stripQuotes(d.orig[a:b])
+	}
+	return d.origString(a, b)
 }

@@ -47,7 +47,7 @@ func (d *doc) recognizeAliasDefinitions() {
 			continue
 		}
 		hi := min(len(d.m), m.end+140) // (Tibet … Co., Ltd.，以下简称“X”): an English name may come first
-		after := string(d.m[m.end:hi])
+		after := d.matchString(m.end, hi)
 		loc := aliasDefRE.FindStringSubmatchIndex(after)
 		if loc == nil {
 			loc = d.bareShortName(m, hi)
@@ -57,7 +57,7 @@ func (d *doc) recognizeAliasDefinitions() {
 		}
 		start := m.end + utf8.RuneCountInString(after[:loc[2]])
 		aliasLen := utf8.RuneCountInString(after[loc[2]:loc[3]])
-		name := strings.TrimSpace(string(d.orig[start : start+aliasLen]))
+		name := strings.TrimSpace(d.origString(start, start+aliasLen))
 		if strings.TrimSpace(stripQuotes([]rune(name))) == "" {
 			continue // (以下简称“): no short name at all
 		}
@@ -98,10 +98,10 @@ func (d *doc) bareShortName(m *mention, hi int) []int {
 	if n, _, ok := d.x.lex.places.longest(short, 0, 2); ok && n == 2 {
 		return nil
 	}
-	if !strings.Contains(string(d.m[m.start:m.end]), string(short[:2])) {
+	if !strings.Contains(d.matchString(m.start, m.end), string(short[:2])) {
 		return nil
 	}
-	at := func(r int) int { return len(string(d.m[m.end:r])) } // byte offsets, as a match gives
+	at := func(r int) int { return len(d.matchString(m.end, r)) } // byte offsets, as a match gives
 	return []int{at(j), at(k + 1), at(j + 1), at(k)}
 }
 
@@ -200,7 +200,7 @@ func (d *doc) recognizeBareParks() {
 			if i+n < len(d.m) && d.hasAt(i+n, "内", "外") == false && isHan(d.m[i+n]) && d.startsSuffix(i+n) {
 				break
 			}
-			d.add(mention{start: i, end: i + n, typ: graph.Park, name: string(d.orig[i : i+n]), src: "bare-park", class: "bare", parent: -1})
+			d.add(mention{start: i, end: i + n, typ: graph.Park, name: d.origString(i, i+n), src: "bare-park", class: "bare", parent: -1})
 			i += n - 1
 			break
 		}
@@ -318,7 +318,7 @@ func (d *doc) group() {
 		e.mentions = append(e.mentions, i)
 		e.aliases[m.name] = true
 		if m.typ == graph.Honor && d.hasAt(m.end, "名单", "榜单") {
-			e.aliases[m.name+string(d.orig[m.end:m.end+2])] = true // the list's own name
+			e.aliases[m.name+d.origString(m.end, m.end+2)] = true // the list's own name
 		}
 		m.ent = ei
 	}
@@ -569,7 +569,7 @@ func (d *doc) withoutLeadingPark(e *entity, k string) string {
 			if p.typ != graph.Park || p.start != m.start || p.end >= m.end || p.ent < 0 {
 				continue
 			}
-			pk := graph.NormalizeName(unquoted(string(d.orig[p.start:p.end])))
+			pk := graph.NormalizeName(unquoted(d.origString(p.start, p.end)))
 			if rest, ok := strings.CutPrefix(k, pk); ok && utf8.RuneCountInString(rest) >= 4 {
 				return rest
 			}
@@ -1411,7 +1411,7 @@ func (d *doc) gazetteer() {
 			if end < len(d.m) && d.continuesIntoName(end) {
 				continue
 			}
-			d.add(mention{start: i, end: end, typ: d.ents[f.ent].typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
+			d.add(mention{start: i, end: end, typ: d.ents[f.ent].typ, name: d.origString(i, end), src: "gazetteer", parent: -1})
 			i = end - 1
 			break
 		}
@@ -1459,7 +1459,7 @@ func (d *doc) gazetteerFor(first int) {
 			if d.covered(i, end) || d.sentOf[i] < 0 {
 				continue
 			}
-			d.add(mention{start: i, end: end, typ: e.typ, name: string(d.orig[i:end]), src: "gazetteer", parent: -1})
+			d.add(mention{start: i, end: end, typ: e.typ, name: d.origString(i, end), src: "gazetteer", parent: -1})
 			k := len(d.mentions) - 1
 			if !d.mentions[k].inner {
 				d.mentions[k].ent = ei

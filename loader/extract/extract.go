@@ -344,8 +344,11 @@ func balanceQuotes(name string) string {
 type docBuffers struct {
 	orig, m      []rune
 	cover, endAt []int32
-	sentOf       []int
-	mentions     []mention
+	// origAt and matchAt: rune offset → byte offset in the document's
+	// text and in the matching form's (see origString, matchString)
+	origAt, matchAt []int32
+	sentOf          []int
+	mentions        []mention
 	// encoded: the sentences encoded for the rules, and the rune offsets
 	// their encodings share (see doc.encodeAll)
 	encoded []encoded
@@ -388,15 +391,26 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 	n := utf8.RuneCountInString(d.Text)
 	buf.orig, buf.m = grow(buf.orig, n), grow(buf.m, n)
 	buf.cover, buf.endAt, buf.sentOf = grow(buf.cover, n), grow(buf.endAt, n+1), grow(buf.sentOf, n+1)
+	buf.origAt = grow(buf.origAt, n+1)
+	valid := true
 	i := 0
-	for _, r := range d.Text {
-		buf.orig[i], buf.m[i] = r, matchForm(r)
-		i++
+	for b := 0; b < len(d.Text); i++ {
+		r, size := decodeRune(d.Text[b:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false // the text's bytes are not its runes': names are made from the runes
+		}
+		buf.orig[i], buf.m[i], buf.origAt[i] = r, matchForm(r), int32(b)
+		b += size
 	}
+	buf.origAt[n] = int32(len(d.Text))
 	digitizeYears(buf.m)
 	st := &doc{x: x, buf: buf, tests: x.matchCaches.get(), orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
+		src:      d.Text,
 		mentions: buf.mentions[:0],
 		aliasOf:  map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[typedName]string{}}
+	if valid {
+		st.origAt = buf.origAt
+	}
 	for i := range st.cover {
 		st.cover[i] = -1
 	}
@@ -426,7 +440,7 @@ func (st *doc) release() {
 		st.x.matchCaches.put(st.tests)
 		st.tests = nil
 		bufferPool.Put(st.buf)
-		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf, st.mentions = nil, nil, nil, nil, nil, nil, nil
+		st.buf, st.orig, st.m, st.cover, st.endAt, st.sentOf, st.mentions, st.origAt, st.matchAt = nil, nil, nil, nil, nil, nil, nil, nil, nil
 	}
 }
 

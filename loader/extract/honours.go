@@ -75,7 +75,7 @@ func (d *doc) recognizeQuotedHonours() {
 		for j > lo && !isOpenQuote(d.m[j]) && d.m[j] != '"' && e-j <= 40 {
 			j--
 		}
-		if j >= lo && (isOpenQuote(d.m[j]) || d.m[j] == '"') && e-j > 1 && !strings.ContainsRune(string(d.m[j+1:e]), '、') {
+		if j >= lo && (isOpenQuote(d.m[j]) || d.m[j] == '"') && e-j > 1 && !strings.ContainsRune(d.matchString(j+1, e), '、') {
 			d.addQuotedHonour(j+1, e)
 		}
 	}
@@ -153,7 +153,7 @@ func (d *doc) unquotedTitle(start, hi int) int {
 		n, _, ok := lx.honours.longest(d.m, start, e)
 		if !ok {
 			n, _, ok = lx.honourHeads.longest(d.m, start, e)
-			if ok && (e-n-start < 2 || d.hasAt(e-n, "名单", "榜单") && (lx.isGenericCore(d.m[start:e-n]) || slices.Contains([]string{"园区", "单位", "机构", "项目", "平台", "企业和平台"}, string(d.m[start:e-n])))) {
+			if ok && (e-n-start < 2 || d.hasAt(e-n, "名单", "榜单") && (lx.isGenericCore(d.m[start:e-n]) || slices.Contains([]string{"园区", "单位", "机构", "项目", "平台", "企业和平台"}, d.matchString(start, e-n)))) {
 				continue // 上榜园区名单: a head word alone is no title
 			}
 		}
@@ -287,7 +287,7 @@ func (d *doc) publishedList(e, hi int) {
 				if inner < k || hasRankingHead(d.m[e+1:k]) && d.hasAt(k+1, "榜单", "名单", "排行榜") {
 					k = inner
 					b := e + 1
-					if m := honourQualifier.FindString(string(d.m[b:k])); m != "" && strings.HasPrefix(m, "2") {
+					if m := honourQualifier.FindString(d.matchString(b, k)); m != "" && strings.HasPrefix(m, "2") {
 						b += len([]rune(m))
 					}
 					if k-b >= 4 {
@@ -335,7 +335,7 @@ func (d *doc) unquotedList(start, hi int) {
 		}
 		if d.hasAt(e, "名单", "榜单") {
 			b := start
-			if m := honourQualifier.FindString(string(d.m[b:e])); m != "" && strings.HasPrefix(m, "2") {
+			if m := honourQualifier.FindString(d.matchString(b, e)); m != "" && strings.HasPrefix(m, "2") {
 				b += len([]rune(m))
 			}
 			if e-b >= 4 && !strings.ContainsRune("本该各此这", d.m[b]) {
@@ -363,8 +363,8 @@ func (d *doc) addQuotedHonour(start, end int) {
 		for j := end - 2; j > start; j-- {
 			if d.m[j] == '(' {
 				if j-start >= 2 && end-1-(j+1) >= 2 {
-					full := strings.TrimSpace(stripQuotes(d.orig[start:j]))
-					short := strings.TrimSpace(string(d.orig[j+1 : end-1]))
+					full := strings.TrimSpace(d.origUnquoted(start, j))
+					short := strings.TrimSpace(d.origString(j+1, end-1))
 					d.aliasOf[graph.NormalizeName(short)] = full
 					d.addHonourName(start, j, full, "quote")
 					return
@@ -380,9 +380,9 @@ func (d *doc) addQuotedHonour(start, end int) {
 // its official form (专精特新“小巨人”企业); a quoted span, or a title the text
 // quotes differently, loses its quotes.
 func (d *doc) addHonour(start, end int, src string) {
-	name := strings.TrimSpace(stripQuotes(d.orig[start:end]))
+	name := strings.TrimSpace(d.origUnquoted(start, end))
 	if src == "catalogue" {
-		name = strings.TrimSpace(string(d.orig[start:end]))
+		name = strings.TrimSpace(d.origString(start, end))
 	}
 	d.addHonourName(start, end, name, src)
 }
@@ -414,8 +414,8 @@ func (d *doc) addHonourName(start, end int, name, src string) {
 			}
 			_, _, right := lx.honours.longest(d.m, j+1, rend)
 			if left && right {
-				d.addHonourName(start, j, strings.TrimSpace(stripQuotes(d.orig[start:j])), "part")
-				d.addHonourName(j+1, rend, strings.TrimSpace(stripQuotes(d.orig[j+1:rend])), "part")
+				d.addHonourName(start, j, strings.TrimSpace(d.origUnquoted(start, j)), "part")
+				d.addHonourName(j+1, rend, strings.TrimSpace(d.origUnquoted(j+1, rend)), "part")
 				return
 			}
 		}
@@ -486,7 +486,7 @@ func (d *doc) recognizeCatalogueHonours() {
 		src := "catalogue"
 		if k, _, ok := lx.honours.longest(d.m, lo, e); !ok || k != n {
 			src = "catalogue-requoted" // the text quotes words the title does not: “专精特新”中小企业
-			if b := e - n; b > lo && isOpenQuote(d.m[b-1]) && !isOpenQuote(d.m[b]) && strings.ContainsFunc(string(d.m[b:e]), isCloseQuote) {
+			if b := e - n; b > lo && isOpenQuote(d.m[b-1]) && !isOpenQuote(d.m[b]) && strings.ContainsFunc(d.matchString(b, e), isCloseQuote) {
 				n++ // the quote opened before the title closes inside it
 			}
 		}
@@ -494,7 +494,7 @@ func (d *doc) recognizeCatalogueHonours() {
 			continue
 		}
 		b := d.qualifiedStart(lo, e-n) // years, batches, levels, provinces
-		if lx.cuedHonours[string(d.m[e-n:e])] && b == e-n && !(b > lo && isQuote(d.m[b-1])) && d.hasAt(e, "年产", "产能", "生产", "建设", "项目", "投产", "改造", "车间", "内", "里") {
+		if lx.cuedHonours[d.matchString(e-n, e)] && b == e-n && !(b > lo && isQuote(d.m[b-1])) && d.hasAt(e, "年产", "产能", "生产", "建设", "项目", "投产", "改造", "车间", "内", "里") {
 			continue // 其智能工厂年产能达300万台: the everyday phrase, not the title
 		}
 		if b+2 <= e-n && d.hasAt(b, "认定") {
@@ -511,10 +511,10 @@ func (d *doc) recognizeCatalogueHonours() {
 			// its title; it holds the title where a level confers it
 			// (智能物流装备工程技术研究中心 is only named like one).
 			if b == e-n {
-				d.add(mention{start: k, end: e, typ: graph.Institution, name: string(d.orig[k:e]), src: "suffix:" + string(d.m[e-n:e]), class: classOrg, parent: -1})
+				d.add(mention{start: k, end: e, typ: graph.Institution, name: d.origString(k, e), src: "suffix:" + d.matchString(e-n, e), class: classOrg, parent: -1})
 				continue
 			}
-			d.add(mention{start: k, end: e, typ: graph.Institution, name: string(d.orig[k:e]), src: "titled-institution", class: classOrg, parent: -1})
+			d.add(mention{start: k, end: e, typ: graph.Institution, name: d.origString(k, e), src: "titled-institution", class: classOrg, parent: -1})
 			d.addHonour(b, e, src)
 			if last := &d.mentions[len(d.mentions)-1]; last.typ == graph.Honor && last.start == b && last.inner {
 				last.nested = true

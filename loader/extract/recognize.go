@@ -47,6 +47,8 @@ type doc struct {
 	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int          // entity index → the entity it was merged into
 	matchText       string               // the matching form as a string, made on first use (see text)
+	src             string               // the document's text
+	origAt, matchAt []int32              // rune offset → byte offset in src (nil where src is not valid UTF-8) and in matchText (nil until made)
 	runeAt          map[rune][]int32     // where each character occurs, for long texts, made on first use (see occurrences)
 	repeats         map[string]bool      // memo of repeated
 	fired           map[string]bool      // rules that matched, for tests
@@ -170,7 +172,7 @@ func (d *doc) recognizeQuotedOrgs() {
 			}
 		}
 		if clean {
-			d.add(mention{start: s, end: k, typ: sf.typ, name: string(d.orig[s:k]), src: "quoted-org", class: sf.class, parent: -1})
+			d.add(mention{start: s, end: k, typ: sf.typ, name: d.origString(s, k), src: "quoted-org", class: sf.class, parent: -1})
 		}
 		i = k
 	}
@@ -345,7 +347,7 @@ func (d *doc) recognizeSuffixed() {
 			end = e + 6 // the partnership's legal form belongs to its name
 		}
 		m := mention{start: start, end: end, typ: sf.typ, src: "suffix:" + sf.word, class: sf.class, parent: -1}
-		m.name = stripQuotes(d.orig[m.start:m.end])
+		m.name = d.origUnquoted(m.start, m.end)
 		if sf.class == classPark || sf.class == classSubpark {
 			m.parent = parent
 			if len(core) == 0 && parent >= 0 { // 沈抚改革创新示范区科创园: the park's own area
@@ -468,7 +470,7 @@ func descriptive(core []rune) bool {
 
 // repeated reports whether the text [s,e) occurs again in the document.
 func (d *doc) repeated(s, e int) bool {
-	w := string(d.m[s:e])
+	w := d.matchString(s, e)
 	if r, ok := d.repeats[w]; ok {
 		return r
 	}
@@ -961,7 +963,7 @@ func (d *doc) stopRunsIntoWord(i, b int) bool {
 // the work the project does on the centre named right before it
 // (超快激光技术研发中心建设项目), so the name runs on over both.
 func (d *doc) worksOnFacility(sf *suffix, s, e int) bool {
-	if sf.class != classProject || !slices.Contains(worksOn, string(d.m[s:e])) {
+	if sf.class != classProject || !slices.Contains(worksOn, d.matchString(s, e)) {
 		return false
 	}
 	k := d.mentionEndingAt(s)
@@ -1125,7 +1127,7 @@ func (d *doc) investedBefore(start, lo int) bool {
 		return false
 	}
 	i := end - n
-	window := string(d.m[max(lo, i-24):i])
+	window := d.matchString(max(lo, i-24), i)
 	return strings.Contains(window, "投资") && strings.Contains(window, "元") ||
 		strings.HasSuffix(window, "投资") && n == 2 // 将投资建设智能制造产业园项目
 }

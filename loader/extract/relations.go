@@ -1258,7 +1258,7 @@ func (d *doc) newEntity(start, end int, t graph.EntityType) int {
 	for start < end && strings.ContainsRune("的了是为在由", d.m[start]) {
 		start++
 	}
-	name := strings.TrimSpace(stripQuotes(d.orig[start:end]))
+	name := strings.TrimSpace(d.origUnquoted(start, end))
 	if len([]rune(name)) < 2 {
 		return -1
 	}

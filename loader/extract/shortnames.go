@@ -121,7 +121,7 @@ func (d *doc) deriveShortForms() {
 			continue
 		}
 		e := d.ents[c.ent]
-		alias := string(d.orig[first : first+len(runes[fi])])
+		alias := d.origString(first, first+len(runes[fi]))
 		if _, defined := d.aliasOf[graph.NormalizeName(alias)]; defined {
 			continue
 		}
@@ -208,14 +208,14 @@ func (d *doc) splitJoinedShortForms() {
 			if !isConjunction(d.m[k]) && d.m[k] != '、' {
 				continue
 			}
-			short := string(d.orig[m.start:k])
+			short := d.origString(m.start, k)
 			if _, ok := d.aliasOf[graph.NormalizeName(short)]; !ok {
 				continue
 			}
 			d.unindex(i)
 			d.mentions[i].inner = true
 			d.add(mention{start: m.start, end: k, typ: graph.Enterprise, name: short, src: "short-form", parent: -1})
-			d.add(mention{start: k + 1, end: m.end, typ: m.typ, name: stripQuotes(d.orig[k+1 : m.end]), src: m.src, class: m.class, parent: -1})
+			d.add(mention{start: k + 1, end: m.end, typ: m.typ, name: d.origUnquoted(k+1, m.end), src: m.src, class: m.class, parent: -1})
 			break
 		}
 	}

@@ -142,7 +142,7 @@ func (d *doc) columns(row []tableCell) (proj, owner, place int, invests bool) {
 	proj, owner, place = -1, -1, -1
 	total := false
 	for i, c := range row {
-		text := string(d.m[c.start:c.end])
+		text := d.matchString(c.start, c.end)
 		// The first cell may carry the table's lead-in (情况如下:序号).
 		if k := strings.LastIndexAny(text, ":："); k >= 0 {
 			_, size := utf8.DecodeRuneInString(text[k:])
@@ -212,7 +212,7 @@ func (d *doc) restOfProjects(facts []fact) []fact {
 		if !containsRunes(d.m[lo:hi], restWord) {
 			continue
 		}
-		text := string(d.m[lo:hi])
+		text := d.matchString(lo, hi)
 		loc := restProjectsRE.FindStringIndex(text)
 		if loc == nil {
 			continue
@@ -275,7 +275,7 @@ func (d *doc) restOfProjects(facts []fact) []fact {
 func (d *doc) signerBefore(si int) int {
 	for k := si - 1; k >= 0 && k >= si-4; k-- {
 		lo, hi := d.sents[k].Span.Start, d.sents[k].Span.End
-		text := string(d.m[lo:hi])
+		text := d.matchString(lo, hi)
 		i := strings.Index(text, "分别与")
 		if i < 0 || !strings.Contains(text[i:], "签") {
 			continue
