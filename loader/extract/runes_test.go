@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"parkgraph/graph"
 )
 
 // TestIndexRunes compares indexRunes with a plain scan on random texts over
@@ -63,5 +65,44 @@ func TestDecodeRune(t *testing.T) {
 		if r != wr || n != wn {
 			t.Errorf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
 		}
+	}
+}
+
+// TestStringsCutFromText checks that the strings cut from a document's text
+// by rune offsets are the strings of its runes, on a text with full-width
+// forms, traditional characters and a Chinese year (which the matching form
+// changes), and on one holding bytes that are not UTF-8 (where the runes
+// are not the bytes and names must be made from the runes).
+func TestStringsCutFromText(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range []string{
+		"（新华社）二〇二三年，甲乙科技有限公司入選「國家級」名单：ＡＢ—１２。",
+		"甲乙\xff公司\xe4\xb8位于丙丁高新区\x80。",
+		"",
+	} {
+		st := x.newDoc(&graph.Document{Text: text})
+		if valid := utf8.ValidString(text); (st.origAt != nil) != valid {
+			t.Errorf("%q: cut from the text: %v, want %v", text, st.origAt != nil, valid)
+		}
+		for a := 0; a <= len(st.orig); a++ {
+			for b := a; b <= len(st.orig); b++ {
+				if got, want := st.origString(a, b), string(st.orig[a:b]); got != want {
+					t.Fatalf("%q: origString(%d, %d) = %q, want %q", text, a, b, got, want)
+				}
+				if got, want := st.matchString(a, b), string(st.m[a:b]); got != want {
+					t.Fatalf("%q: matchString(%d, %d) = %q, want %q", text, a, b, got, want)
+				}
+				if got, want := st.origUnquoted(a, b), stripQuotes(st.orig[a:b]); got != want {
+					t.Fatalf("%q: origUnquoted(%d, %d) = %q, want %q", text, a, b, got, want)
+				}
+			}
+		}
+		if i == 0 && st.text() == string(st.orig) {
+			t.Errorf("%q: the matching form is the original text: the test checks nothing it changes", text)
+		}
+		st.release()
 	}
 }
