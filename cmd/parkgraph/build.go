@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"parkgraph/export"
@@ -192,13 +191,6 @@ func readRules(path string) (*resolve.Rules, error) {
 	return resolve.ParseRules(f, path)
 }
 
-// extracted is one file after reading and extraction.
-type extracted struct {
-	doc  *graph.Document
-	err  error
-	size int64
-}
-
 // ingest reads, extracts and stores files. Workers read and extract in
 // parallel; documents are written in file order, o.Batch to a transaction,
 // and at most two batches are in memory at once, whatever the number of
@@ -223,49 +215,8 @@ func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []
 	defer debug.SetGCPercent(debug.SetGCPercent(150))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	window := 2 * o.Batch
-	slots := make(chan struct{}, window) // files taken and not yet written
-	results := make([]chan extracted, len(files))
-	for i := range results {
-		results[i] = make(chan extracted, 1)
-	}
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range files {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for w := 0; w < o.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var r extracted
-				if src, err := loader.ReadSource(files[i]); err != nil {
-					r.err = err
-				} else if r.doc, r.err = loader.Prepare(src); r.err == nil {
-					r.size = int64(len(src.Bytes))
-					x.Extract(r.doc)
-				}
-				results[i] <- r
-			}
-		}()
-	}
-	defer wg.Wait()
-	defer cancel()
+	pipe := startExtraction(ctx, x, files, o.Workers, 2*o.Batch)
+	defer pipe.stop()
 
 	prog := newProgress(stderr, "build", "files", int64(len(files)), totalBytes)
 	var done, bytes int64
@@ -296,26 +247,23 @@ func ingest(ctx context.Context, st *store.Store, x *extract.Extractor, files []
 			n.quadsRemoved += r.Removed
 		}
 		for range batch {
-			<-slots
+			pipe.release()
 		}
 		batch = batch[:0]
 		return nil
 	}
 	for i := range files {
-		var r extracted
-		select {
-		case r = <-results[i]:
-		case <-ctx.Done():
-			return n, ctx.Err()
+		r, err := pipe.result(ctx, i)
+		if err != nil {
+			return n, err
 		}
-		results[i] = nil
 		done++
 		bytes += r.size
 		if r.err != nil {
 			prog.interrupt()
 			fmt.Fprintf(stderr, "parkgraph build: skipped: %s\n", oneLine(r.err.Error()))
 			n.failed++
-			<-slots
+			pipe.release()
 		} else {
 			batch = append(batch, r.doc)
 			if len(batch) == o.Batch {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 
 	"parkgraph/graph"
 	"parkgraph/loader"
@@ -61,8 +62,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlags("extract", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON document per file (the shape score.py reads)")
 	pretty := fs.Bool("pretty", false, "indent the JSON")
+	workers := fs.Int("workers", runtime.NumCPU(), "files read and extracted in parallel (the output keeps the files' order)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: parkgraph extract [--json] [--pretty] FILE|DIR...")
+		fmt.Fprintln(stderr, "usage: parkgraph extract [--json] [--pretty] [--workers N] FILE|DIR...")
 		fs.PrintDefaults()
 	}
 	paths, err := parseFlags(fs, args)
@@ -71,6 +73,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if len(paths) == 0 {
 		return usagef("no files given; usage: parkgraph extract --json FILE...")
+	}
+	if *workers < 1 {
+		return usagef("--workers must be at least 1")
 	}
 	x, err := extract.Default()
 	if err != nil {
@@ -85,25 +90,29 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *pretty {
 		enc.SetIndent("", "  ")
 	}
+	// Workers run ahead of the output by a few files, so a folder of any
+	// size takes memory for those only.
+	pipe := startExtraction(ctx, x, files, *workers, 4**workers)
+	defer pipe.stop()
 	failed := 0
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
+	for i := range files {
+		r, err := pipe.result(ctx, i)
+		if err != nil {
 			return err
 		}
-		d, err := loader.Load(f)
-		if err != nil {
-			fmt.Fprintf(stderr, "parkgraph extract: %s\n", oneLine(err.Error()))
+		pipe.release()
+		if r.err != nil {
+			fmt.Fprintf(stderr, "parkgraph extract: %s\n", oneLine(r.err.Error()))
 			failed++
 			continue
 		}
-		x.Extract(d)
 		if *asJSON {
-			if err := enc.Encode(toJSON(d)); err != nil {
+			if err := enc.Encode(toJSON(r.doc)); err != nil {
 				return err
 			}
 			continue
 		}
-		printDocument(stdout, d)
+		printDocument(stdout, r.doc)
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files could not be read", failed, len(files))

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parkgraph/internal/corpus"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -89,6 +91,48 @@ func TestExtractJSON(t *testing.T) {
 		if r.Evidence == "" || !strings.Contains(r.Evidence, "") {
 			t.Errorf("relation %s %s %s has no evidence", r.Subject, r.Predicate, r.Object)
 		}
+	}
+}
+
+// TestExtractParallelKeepsOrder checks that extracting a folder on several
+// workers prints what one worker prints, byte for byte and in file order,
+// messages about unreadable files included, also when the workers run
+// far ahead of the output (a window of 4 files per worker, 90 files).
+func TestExtractParallelKeepsOrder(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.New(corpus.Options{Articles: 90, Seed: 5}).WriteDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	articles := filepath.Join(dir, "articles")
+	for _, bad := range []string{"g000010.txt", "g000055.txt"} { // among the others, in file order
+		if err := os.WriteFile(filepath.Join(articles, bad), []byte{0, 1, 2, 3}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code1, out1, err1 := runCLI(t, "extract", "--json", "--workers", "1", articles)
+	code4, out4, err4 := runCLI(t, "extract", "--json", "--workers", "4", articles)
+	if code1 != 1 || code4 != 1 {
+		t.Fatalf("exit codes %d and %d, want 1 (two files unreadable)", code1, code4)
+	}
+	if out1 != out4 {
+		t.Errorf("4 workers print other documents than 1 (%d against %d bytes)", len(out4), len(out1))
+	}
+	if err1 != err4 || strings.Count(err4, "binary") != 2 || strings.Index(err4, "g000010") > strings.Index(err4, "g000055") {
+		t.Errorf("messages differ or are out of order:\n1 worker: %s\n4 workers: %s", err1, err4)
+	}
+	if n := strings.Count(out4, "\n"); n != 88 {
+		t.Errorf("%d documents printed, want 88", n)
+	}
+	var prev string
+	for line := range strings.SplitSeq(strings.TrimSpace(out4), "\n") {
+		var doc jsonDoc
+		if err := json.Unmarshal([]byte(line), &doc); err != nil {
+			t.Fatalf("not JSON: %v", err)
+		}
+		if doc.Doc <= prev {
+			t.Errorf("document %s printed after %s", doc.Doc, prev)
+		}
+		prev = doc.Doc
 	}
 }
 
