@@ -127,6 +127,9 @@ type matchCache struct {
 	call  uint32
 	stack []uint32
 	seeds []uint32
+	// scratch for locating matches (locate.go): the runes where they
+	// start, the byte offsets of a text's runes
+	starts, offsets []int
 }
 
 type dfaTable struct {
@@ -281,21 +284,34 @@ func newRuneClasses(tests []*matchTest) *runeClasses {
 		return nil // too many to number in 16 bits: the tests read runes
 	}
 	for _, t := range tests {
-		// Every class of rc lies inside one class of t: walk both in order.
-		t.local = make([]uint16, len(rc.bounds))
-		c := 0
-		for g := range rc.bounds {
-			lo := rune(0)
-			if g > 0 {
-				lo = rc.bounds[g-1]
-			}
-			for t.bounds[c] <= lo {
-				c++
-			}
-			t.local[g] = uint16(c)
-		}
+		rc.assign(t)
 	}
 	return rc
+}
+
+// assign gives t its map from rc's classes to its own, and reports whether
+// it could: every class of rc must lie inside one class of t, which holds
+// where t's bounds are among rc's.
+func (rc *runeClasses) assign(t *matchTest) bool {
+	for _, b := range t.bounds {
+		if _, ok := slices.BinarySearch(rc.bounds, b); !ok {
+			return false
+		}
+	}
+	// Walk both in order.
+	t.local = make([]uint16, len(rc.bounds))
+	c := 0
+	for g := range rc.bounds {
+		lo := rune(0)
+		if g > 0 {
+			lo = rc.bounds[g-1]
+		}
+		for t.bounds[c] <= lo {
+			c++
+		}
+		t.local[g] = uint16(c)
+	}
+	return true
 }
 
 // of returns the classes of the runes of text.

@@ -129,8 +129,16 @@ func New(fsys fs.FS) (*Extractor, error) {
 			}
 		}
 	}
-	x.matchTests = len(tests)
 	x.runeClasses = newRuneClasses(tests)
+	// The locators' tests are built when first needed; their places in
+	// the match caches are kept now.
+	for _, r := range x.rules {
+		for _, lc := range r.locators {
+			lc.revID, lc.anchoredID = len(tests), len(tests)+1
+			tests = append(tests, nil, nil)
+		}
+	}
+	x.matchTests = len(tests)
 	x.indexPatterns()
 	return x, nil
 }

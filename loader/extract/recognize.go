@@ -33,7 +33,8 @@ type doc struct {
 	buf        *docBuffers // where orig, m, cover, endAt and sentOf live
 	orig, m    []rune
 	sents      []graph.Sentence
-	sentOf     []int // rune offset → sentence index
+	locs       [][]int // the matches locate found last (reused)
+	sentOf     []int   // rune offset → sentence index
 	mentions   []mention
 	ents       []*entity
 	cover      []int32   // rune offset → the non-inner mention covering it, or -1

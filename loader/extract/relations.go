@@ -78,13 +78,16 @@ type relRule struct {
 	// tests and ttests: one per pattern and tail, whether a text holds a
 	// match, told without the regular expression engine (nil: not told)
 	tests, ttests []*matchTest
-	topen         [][][2]rune // the runes the current sentence must open with for the tail to match; nil if any
-	emits         []emit
-	span          int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
-	where         map[string]*regexp.Regexp // slot → pattern its name must match
-	types         map[string]graph.EntityType
-	news          map[string]graph.EntityType // slots that name new entities
-	drop          map[string]bool             // slots whose mentions name no entity (parts of a project)
+	// locators: one per pattern, what finds its matches without searching
+	// the whole text with the engine (see locate.go), built on first use
+	locators []*locator
+	topen    [][][2]rune // the runes the current sentence must open with for the tail to match; nil if any
+	emits    []emit
+	span     int                       // sentences the pattern reads: 1, or up to maxSpan (earlier ones + current)
+	where    map[string]*regexp.Regexp // slot → pattern its name must match
+	types    map[string]graph.EntityType
+	news     map[string]graph.EntityType // slots that name new entities
+	drop     map[string]bool             // slots whose mentions name no entity (parts of a project)
 	// notAfter: slots that must not follow one of these characters (迁至X:
 	// X is where something went, not who acts)
 	notAfter map[string]string
@@ -211,6 +214,7 @@ func compileRule(s *RuleSpec) (*relRule, error) {
 		r.anchored = append(r.anchored, holdsAnchor(tree))
 		r.pre = append(r.pre, prefilterOf(simple))
 		r.tests = append(r.tests, matchTestOf(simple))
+		r.locators = append(r.locators, &locator{expr: expr})
 		tail := regexp.MustCompile(``)
 		if i := strings.LastIndex(p, "⏎"); i >= 0 {
 			texpr, _, err := expandPattern(p[i+len("⏎"):])
@@ -910,10 +914,17 @@ func (d *doc) runRules(set *ruleSet, facts []fact) []fact {
 					}
 					enc, offset = joined[r.span], offsets[r.span]
 				}
-				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) || !d.mayMatch(r.tests[pi], enc) {
+				if len(enc.slots) > maxSlots || len(enc.slots) < r.pre[pi].minSlots || !r.pre[pi].ok(enc.text, enc.mask, d.cuesOf(enc)) || !r.pre[pi].inOrder(enc.text) {
 					continue
 				}
-				for _, loc := range re.FindAllStringSubmatchIndex(enc.text, -1) {
+				locs, known := d.locate(r, pi, enc)
+				if !known {
+					if !d.mayMatch(r.tests[pi], enc) {
+						continue
+					}
+					locs = re.FindAllStringSubmatchIndex(enc.text, -1)
+				}
+				for _, loc := range locs {
 					facts = d.applyOrRetry(r, pi, enc, loc, offset, si, facts)
 				}
 			}
