@@ -69,9 +69,14 @@ func (d *doc) sentenceBounds(i int) (lo, hi int) {
 	return d.sents[s].Span.Start, d.sents[s].Span.End
 }
 
+// hasAt reports whether the matching form opens with one of the words at
+// rune i.
 func (d *doc) hasAt(i int, words ...string) bool {
+	// The text in matching form is d.m encoded: its bytes from rune i open
+	// with a word's bytes where its runes open with the word's runes.
+	t := d.text()[d.matchAt[i]:]
 	for _, w := range words {
-		if hasPrefixRunes(d.m[i:], w) {
+		if strings.HasPrefix(t, w) {
 			return true
 		}
 	}
