@@ -105,9 +105,14 @@ func (d *doc) endsWithAny(lo, e int, words []string) bool {
 // wordEndingAt returns the length of the first of words that ends at e and
 // starts no earlier than lo, or 0.
 func (d *doc) wordEndingAt(lo, e int, words []string) int {
+	if e <= lo {
+		return 0
+	}
+	// Compared as bytes of the text in matching form, as hasAt does.
+	t := d.text()[d.matchAt[lo]:d.matchAt[e]]
 	for _, w := range words {
-		if n := utf8.RuneCountInString(w); e-n >= lo && hasPrefixRunes(d.m[e-n:], w) {
-			return n
+		if w != "" && strings.HasSuffix(t, w) {
+			return utf8.RuneCountInString(w)
 		}
 	}
 	return 0
