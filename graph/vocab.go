@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -163,10 +164,22 @@ func NormalizeName(name string) string {
 // ideographs of the basic block and printable ASCII other than the space,
 // all of which NFKC leaves as they are. Most names are.
 func plainName(name string) bool {
-	for _, r := range name {
-		if !(r > ' ' && r < 0x7f || r >= 0x4e00 && r <= 0x9fff) {
+	// Read as bytes: U+4E00 to U+9FFF are E4 B8-BF xx and E5-E9 xx xx, xx
+	// a continuation byte, and nothing else holds such bytes in a row.
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		if i+2 >= len(name) || name[i+1]&0xC0 != 0x80 || name[i+2]&0xC0 != 0x80 ||
+			!(c == 0xE4 && name[i+1] >= 0xB8 || c >= 0xE5 && c <= 0xE9) {
 			return false
 		}
+		i += 3
 	}
 	return true
 }
