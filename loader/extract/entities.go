@@ -387,6 +387,10 @@ func (d *doc) canonical(e *entity) string {
 	// 创业板, as the article names it).
 	full := forms[:0:0]
 	for _, f := range forms {
+		if len(d.aliasOf) == 0 { // most articles define no short name
+			full = append(full, f)
+			continue
+		}
 		if target, isAlias := d.aliasOf[graph.NormalizeName(f)]; isAlias && graph.NormalizeName(target) != graph.NormalizeName(f) {
 			if e.typ != graph.Enterprise && e.typ != graph.Honor && !e.aliases[target] && d.writes(target) {
 				e.aliases[target] = true
