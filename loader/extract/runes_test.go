@@ -106,3 +106,33 @@ func TestStringsCutFromText(t *testing.T) {
 		st.release()
 	}
 }
+
+// TestHoldsQuote compares holdsQuote, which reads bytes, with isQuote over
+// the runes, on random strings of quotes, their neighbours in the same
+// blocks and bytes that are not UTF-8.
+func TestHoldsQuote(t *testing.T) {
+	pieces := []string{"“", "”", "‘", "’", "「", "」", "『", "』", "\"", "'", "、", "。", "《", "–", "…", "甲", "a",
+		"\xe2", "\xe2\x80", "\xe3\x80", "\x80\x9c", "\xff", "\xe2\x80\x9b", "\xe3\x80\x90"}
+	rng := rand.New(rand.NewPCG(4, 4))
+	held := 0
+	for range 50000 {
+		var b []byte
+		for range rng.IntN(5) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		s := string(b)
+		want := false
+		for _, r := range s {
+			want = want || isQuote(r)
+		}
+		if got := holdsQuote(s); got != want {
+			t.Fatalf("holdsQuote(%q) = %v, the runes say %v", s, got, want)
+		}
+		if want {
+			held++
+		}
+	}
+	if held < 10000 || held > 45000 {
+		t.Fatalf("%d of 50000 strings held a quote: the test checks too little", held)
+	}
+}

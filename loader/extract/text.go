@@ -84,12 +84,31 @@ func stripQuotes(rs []rune) string {
 
 // unquoted is stripQuotes for a string: s itself when it holds no quote.
 func unquoted(s string) string {
-	for _, r := range s {
-		if isQuote(r) {
-			return stripQuotes([]rune(s))
-		}
+	if holdsQuote(s) {
+		return stripQuotes([]rune(s))
 	}
 	return s
+}
+
+// holdsQuote reports whether s holds one of the quotes isQuote knows,
+// read as bytes: ' and ", “ ” ‘ ’ (E2 80 9C, 9D, 98, 99) and 「 」 『 』
+// (E3 80 8C to 8F). E2 and E3 only ever open a character, so the bytes
+// say what the runes would, in text that is not UTF-8 too.
+func holdsQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\'':
+			return true
+		case 0xE2, 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				t := s[i+2]
+				if c == 0xE2 && (t == 0x98 || t == 0x99 || t == 0x9C || t == 0x9D) || c == 0xE3 && t >= 0x8C && t <= 0x8F {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isConjunction reports whether r joins two names: 和, 与, 及, 或, 暨.
