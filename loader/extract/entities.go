@@ -1046,6 +1046,24 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 // and an administrative word after the place dropped (白鹭市国家高新区 →
 // 白鹭高新区).
 func (d *doc) parkVariant(name string) string {
+	// A document asks for the variants of its few parks many times over.
+	if d.variants == nil {
+		if d.buf != nil {
+			d.variants = reuseMap(&d.buf.parkVariants)
+		} else {
+			d.variants = map[string]string{}
+		}
+	}
+	if v, ok := d.variants[name]; ok {
+		return v
+	}
+	v := d.x.parkVariant(name)
+	d.variants[name] = v
+	return v
+}
+
+// parkVariant is doc.parkVariant, worked out.
+func (x *Extractor) parkVariant(name string) string {
 	s := string(matchRunes([]rune(graph.NormalizeName(name)))) // 柳州高新區 reads as 柳州高新区
 	if strings.IndexByte(s, '(') >= 0 {                        // both patterns need a bracket
 		s = chinaPrefix.ReplaceAllString(s, "$1") // 中国(湖南)自由贸易试验区 → 湖南…
@@ -1057,7 +1075,7 @@ func (d *doc) parkVariant(name string) string {
 			break
 		}
 	}
-	for _, ab := range d.x.lex.parkAbbrev {
+	for _, ab := range x.lex.parkAbbrev {
 		if strings.HasSuffix(s, ab[0]) {
 			s = strings.TrimSuffix(s, ab[0]) + ab[1]
 			break
@@ -1065,7 +1083,7 @@ func (d *doc) parkVariant(name string) string {
 	}
 	// 昌吉国家高新技术产业开发区 / 昌吉高新区: the level between the place
 	// and the park-type word is no part of the name.
-	for _, ab := range d.x.lex.parkAbbrev {
+	for _, ab := range x.lex.parkAbbrev {
 		for _, level := range []string{"国家级", "国家"} {
 			head, ok := strings.CutSuffix(s, ab[1])
 			if !ok {

@@ -371,6 +371,7 @@ type docBuffers struct {
 	shortForms     map[string]shortForm
 	ambiguousForms map[string]bool
 	relationsSeen  map[relationKey]bool
+	parkVariants   map[string]string
 }
 
 // reuseMap returns the map *m emptied, making it where there is none: a

@@ -52,6 +52,7 @@ type doc struct {
 	origAt, matchAt []int32              // rune offset → byte offset in src (nil where src is not valid UTF-8) and in matchText (nil until made)
 	runeAt          map[rune][]int32     // where each character occurs, for long texts, made on first use (see occurrences)
 	repeats         map[string]bool      // memo of repeated
+	variants        map[string]string    // memo of parkVariant, kept with the buffers
 	fired           map[string]bool      // rules that matched, for tests
 	rejected        bool                 // the match apply was given was rejected by a notafter or notbetween line
 	keys            map[typedName]string // group keys by type and name
