@@ -242,8 +242,23 @@ var anaphors = func() []anaphor {
 	for i := range as {
 		as[i].n = utf8.RuneCountInString(as[i].word)
 	}
+	if len(as) > 63 {
+		panic("more than 63 anaphors: resolveAnaphora keeps them as bits")
+	}
 	return as
 }()
+
+// anaphorsMeaning returns the anaphors that may mean e, as bits by their
+// index, with bit 63 set.
+func anaphorsMeaning(e *entity) uint64 {
+	set := uint64(1) << 63
+	for ai, a := range anaphors {
+		if (a.typ == "" || a.typ == e.typ) && (a.tail == "" || strings.HasSuffix(e.name, a.tail)) {
+			set |= 1 << ai
+		}
+	}
+	return set
+}
 
 // anaphorStarts marks the first characters of the anaphors (all in the
 // Basic Multilingual Plane), so that only positions holding one are tried.
@@ -267,17 +282,20 @@ func (d *doc) resolveAnaphora() {
 	for ai := range last {
 		last[ai] = -1
 	}
+	// meant[e]: the anaphors that may mean entity e (bit ai), worked out on
+	// its first mention; bit 63 tells it is.
+	meant := make([]uint64, len(d.ents))
 	pos := d.byPosition()
 	p := 0
 	for i := 0; i < len(d.m); i++ {
 		for p < len(pos) && d.mentions[pos[p]].end <= i {
 			m := &d.mentions[pos[p]]
 			if m.ent >= 0 && !d.ents[m.ent].dropped && m.class != "anaphor" {
-				e := d.ents[m.ent]
-				for ai, a := range anaphors {
-					if (a.typ == "" || a.typ == e.typ) && (a.tail == "" || strings.HasSuffix(e.name, a.tail)) {
-						last[ai] = m.ent
-					}
+				if meant[m.ent] == 0 {
+					meant[m.ent] = anaphorsMeaning(d.ents[m.ent])
+				}
+				for bits := meant[m.ent] &^ (1 << 63); bits != 0; bits &= bits - 1 {
+					last[bitIndex(bits)] = m.ent
 				}
 			}
 			p++
