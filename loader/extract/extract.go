@@ -400,25 +400,40 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 	n := utf8.RuneCountInString(d.Text)
 	buf.orig, buf.m = grow(buf.orig, n), grow(buf.m, n)
 	buf.cover, buf.endAt, buf.sentOf = grow(buf.cover, n), grow(buf.endAt, n+1), grow(buf.sentOf, n+1)
-	buf.origAt = grow(buf.origAt, n+1)
-	valid := true
+	buf.origAt, buf.matchAt = grow(buf.origAt, n+1), grow(buf.matchAt, n+1)
+	// The text in matching form is written as the runes are read: the
+	// original bytes where the matching form is the rune itself (most
+	// runes), in runs, and the form's encoding where it is not.
+	var match strings.Builder
+	match.Grow(len(d.Text))
+	valid, run := true, 0 // run: where the bytes not yet written start
 	i := 0
 	for b := 0; b < len(d.Text); i++ {
 		r, size := decodeRune(d.Text[b:])
-		if r == utf8.RuneError && size == 1 {
-			valid = false // the text's bytes are not its runes': names are made from the runes
+		mr := matchForm(r)
+		buf.orig[i], buf.m[i], buf.origAt[i] = r, mr, int32(b)
+		buf.matchAt[i] = int32(match.Len() + b - run)
+		if mr != r || r == utf8.RuneError && size == 1 {
+			if r == utf8.RuneError && size == 1 {
+				valid = false // the text's bytes are not its runes': names are made from the runes
+			}
+			match.WriteString(d.Text[run:b])
+			match.WriteRune(mr)
+			run = b + size
 		}
-		buf.orig[i], buf.m[i], buf.origAt[i] = r, matchForm(r), int32(b)
 		b += size
 	}
-	buf.origAt[n] = int32(len(d.Text))
-	digitizeYears(buf.m)
+	match.WriteString(d.Text[run:])
+	buf.origAt[n], buf.matchAt[n] = int32(len(d.Text)), int32(match.Len())
 	st := &doc{x: x, buf: buf, tests: x.matchCaches.get(), orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
 		src:      d.Text,
 		mentions: buf.mentions[:0],
 		aliasOf:  map[string]string{}, droppedMentions: map[int]bool{}, mergedInto: map[int]int{}, fired: map[string]bool{}, keys: map[typedName]string{}}
 	if valid {
 		st.origAt = buf.origAt
+	}
+	if !digitizeYears(buf.m) { // else text makes the matching form anew
+		st.matchText, st.matchAt = match.String(), buf.matchAt
 	}
 	for i := range st.cover {
 		st.cover[i] = -1
