@@ -1018,22 +1018,34 @@ func (d *doc) mergeHonourLevels() {
 	// where two levels are (国家级… and 省级…), the bare one is neither.
 	levels := map[string]int{}
 	for _, e := range d.ents {
-		if f := strings.SplitN(e.key, "|", 3); !e.dropped && e.typ == graph.Honor && len(f) == 3 && f[1] != levelNone {
-			levels[f[2]]++
+		if e.dropped || e.typ != graph.Honor {
+			continue
+		}
+		if level, title, ok := honourKeyParts(e.key); ok && level != levelNone {
+			levels[title]++
 		}
 	}
 	for i, e := range d.ents {
 		if e.dropped || e.typ != graph.Honor {
 			continue
 		}
-		f := strings.SplitN(e.key, "|", 3)
-		if len(f) != 3 || f[1] == levelNone || f[1] == levelMunicipal || levels[f[2]] > 1 {
+		level, title, ok := honourKeyParts(e.key)
+		if !ok || level == levelNone || level == levelMunicipal || levels[title] > 1 {
 			continue
 		}
-		if j, ok := bare[f[2]]; ok && j != i {
+		if j, ok := bare[title]; ok && j != i {
 			d.mergeInto(i, j)
 		}
 	}
+}
+
+// honourKeyParts splits an honour's key, Honor|level|title, into its level
+// and title; ok is false where it has fewer parts.
+func honourKeyParts(key string) (level, title string, ok bool) {
+	if _, rest, found := strings.Cut(key, "|"); found {
+		return strings.Cut(rest, "|")
+	}
+	return "", "", false
 }
 
 // levelInParens is a level note written inside a park's name.
@@ -1137,18 +1149,26 @@ func (d *doc) mergeParkVariants() {
 }
 
 // nameLengths records the byte lengths of names by type, those below 256
-// exactly and the rest together.
+// exactly and the rest together. It holds up to eight types in place (a
+// document's entities have six), so that it needs no memory of its own;
+// past eight, it says any length may be.
 type nameLengths struct {
-	types []string
-	sets  [][5]uint64 // by type: bit n of the first four words for length n; word 4 non-zero for any longer
+	n     int
+	types [8]string
+	sets  [8][5]uint64 // by type: bit n of the first four words for length n; word 4 non-zero for any longer
+	full  bool         // a ninth type was added
 }
 
 func (l *nameLengths) add(typ string, n int) {
-	i := slices.Index(l.types, typ)
+	i := slices.Index(l.types[:l.n], typ)
 	if i < 0 {
-		i = len(l.types)
-		l.types = append(l.types, typ)
-		l.sets = append(l.sets, [5]uint64{})
+		if l.n == len(l.types) {
+			l.full = true
+			return
+		}
+		i = l.n
+		l.types[i] = typ
+		l.n++
 	}
 	if n >= 256 {
 		l.sets[i][4] = 1
@@ -1159,7 +1179,10 @@ func (l *nameLengths) add(typ string, n int) {
 
 // has reports whether a name of the type may be n bytes long.
 func (l *nameLengths) has(typ string, n int) bool {
-	i := slices.Index(l.types, typ)
+	if l.full {
+		return true
+	}
+	i := slices.Index(l.types[:l.n], typ)
 	if i < 0 {
 		return false
 	}
