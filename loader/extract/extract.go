@@ -372,6 +372,7 @@ type docBuffers struct {
 	ambiguousForms map[string]bool
 	relationsSeen  map[relationKey]bool
 	parkVariants   map[string]string
+	bits           []uint64 // the slab newBitSet cuts sets from
 }
 
 // reuseMap returns the map *m emptied, making it where there is none: a
@@ -397,6 +398,7 @@ func grow[T any](s []T, n int) []T {
 
 func (x *Extractor) newDoc(d *graph.Document) *doc {
 	buf := bufferPool.Get().(*docBuffers)
+	buf.bits = buf.bits[:0] // the last document's sets are gone with it
 	n := utf8.RuneCountInString(d.Text)
 	buf.orig, buf.m = grow(buf.orig, n), grow(buf.m, n)
 	buf.cover, buf.endAt, buf.sentOf = grow(buf.cover, n), grow(buf.endAt, n+1), grow(buf.sentOf, n+1)

@@ -338,7 +338,14 @@ func (c *cueWords) register(pf *prefilter) {
 
 // scan reports which cue words occur in text.
 func (c *cueWords) scan(text string) bitSet {
-	present := make(bitSet, (len(c.words)+63)/64)
+	return c.scanInto(text, make(bitSet, c.setWords()))
+}
+
+// setWords is the length of a set of cue words.
+func (c *cueWords) setWords() int { return (len(c.words) + 63) / 64 }
+
+// scanInto is scan writing to present, a cleared set of setWords words.
+func (c *cueWords) scanInto(text string, present bitSet) bitSet {
 	if c.firstList == nil {
 		return present
 	}

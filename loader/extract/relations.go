@@ -961,13 +961,30 @@ func (d *doc) matches(t *matchTest, enc *encoded) (ok, known bool) {
 	return d.tests.matchesClasses(t, enc.classes)
 }
 
+// newBitSet returns a cleared set of n words cut from a slab kept with
+// the document's buffers: the cue sets of its sentences and windows, which
+// live as long as the document, cost no allocation each.
+func (d *doc) newBitSet(n int) bitSet {
+	if d.buf == nil {
+		return make(bitSet, n)
+	}
+	slab := d.buf.bits
+	if len(slab)+n > cap(slab) {
+		slab = make([]uint64, 0, max(1024, 2*cap(slab), n)) // the sets cut from the old one stay where they are
+	}
+	set := slab[len(slab) : len(slab)+n]
+	clear(set)
+	d.buf.bits = slab[:len(slab)+n]
+	return bitSet(set)
+}
+
 // bitIndex returns the index of the lowest set bit of b (b != 0).
 func bitIndex(b uint64) int { return bits.TrailingZeros64(b) }
 
 // cuesOf returns which cue words occur in an encoded text, scanning it once.
 func (d *doc) cuesOf(enc *encoded) bitSet {
 	if enc.cues == nil {
-		enc.cues = d.x.cues.scan(enc.text)
+		enc.cues = d.x.cues.scanInto(enc.text, d.newBitSet(d.x.cues.setWords()))
 	}
 	return enc.cues
 }
@@ -975,7 +992,7 @@ func (d *doc) cuesOf(enc *encoded) bitSet {
 // joinedCues is the cue set of sentences joined by newlines: what each of
 // them holds, and the words that hold a newline found in the join itself.
 func (d *doc) joinedCues(parts []encoded, joined string) bitSet {
-	set := make(bitSet, (len(d.x.cues.words)+63)/64)
+	set := d.newBitSet(d.x.cues.setWords())
 	for i := range parts {
 		for w, bits := range d.cuesOf(&parts[i]) {
 			set[w] |= bits
