@@ -1414,7 +1414,7 @@ func (d *doc) gazetteer() {
 			owner[k] = gazetteerForm{rs, i}
 		}
 	}
-	var forms []gazetteerForm
+	forms := make([]gazetteerForm, 0, len(owner))
 	for _, f := range owner {
 		if f.ent >= 0 {
 			forms = append(forms, f)
