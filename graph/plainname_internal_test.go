@@ -2,8 +2,9 @@ package graph
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
+
+	"parkgraph/internal/testenv"
 )
 
 // TestPlainNameReadsRunes compares plainName, which reads bytes, with the
@@ -23,11 +24,7 @@ func TestPlainNameReadsRunes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 9))
 	plain := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		name := b.String()
+		name := testenv.RandomText(rng, pieces, 5)
 		if got, want := plainName(name), byRunes(name); got != want {
 			t.Fatalf("plainName(%q) = %v, want %v", name, got, want)
 		} else if want {

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"parkgraph/internal/testenv"
 )
 
 // TestContainsAnyOf compares containsAnyOf with strings.ContainsAny on
@@ -16,11 +18,7 @@ func TestContainsAnyOf(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	found := 0
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := testenv.RandomText(rng, pieces, 11)
 		for _, set := range sets {
 			want := strings.ContainsAny(s, set)
 			if got := containsAnyOf(s, set); got != want {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"parkgraph/graph"
+	"parkgraph/internal/testenv"
 )
 
 // TestIndexRunes compares indexRunes with a plain scan on random texts over
@@ -118,11 +119,7 @@ func TestHoldsQuote(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 4))
 	held := 0
 	for range 50000 {
-		var b []byte
-		for range rng.IntN(5) {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		s := string(b)
+		s := testenv.RandomText(rng, pieces, 4)
 		want := false
 		for _, r := range s {
 			want = want || isQuote(r)
