@@ -21,8 +21,9 @@ import (
 //   - the pattern anchored at the rune it is started on, read forward, whose
 //     last matching state is the furthest a match from there can end.
 //
-// The engine then runs once per match, anchored, on the text from the
-// match's start to that end. What it finds is what a search of the whole
+// The engine then runs once per match on the text from the match's start
+// to that end, where the first start it tries holds (see
+// locator.shortSpan). What it finds is what a search of the whole
 // text finds, because no part of such a pattern looks outside the runes it
 // reads (no ^, \b or line anchor; where it holds a $, the text's end is
 // kept). Where a test does not know (too many states), the engine
@@ -37,8 +38,32 @@ type locator struct {
 	expr              string // the pattern
 	revID, anchoredID int    // its tests' places in a match cache, kept by the extractor
 	once              sync.Once
-	rev, anchored     *matchTest     // nil where the pattern is not located so
-	re                *regexp.Regexp // the pattern anchored at the text's start
+	rev, anchored     *matchTest // nil where the pattern is not located so
+	// shortSpan: spans shorter than this go to the pattern itself, which
+	// the regexp package then reads with its backtracker, trying the
+	// span's start first, where the match is. On longer spans it runs all
+	// threads at once, and an unanchored pattern would start one at every
+	// rune until the match ends: those go to the pattern anchored at the
+	// text's start, compiled when first needed.
+	shortSpan    int
+	anchoredOnce sync.Once
+	anchoredRE   *regexp.Regexp
+}
+
+// The regexp package's backtracker takes programs of at most 500
+// instructions, on texts shorter than 256K bits over the program's length.
+const (
+	backtrackInsts = 500
+	backtrackBits  = 256 * 1024
+)
+
+// anchoredPattern returns the pattern anchored at the text's start, or nil
+// where it does not compile.
+func (lc *locator) anchoredPattern() *regexp.Regexp {
+	lc.anchoredOnce.Do(func() {
+		lc.anchoredRE, _ = regexp.Compile(`^(?:` + lc.expr + `)`)
+	})
+	return lc.anchoredRE
 }
 
 // get builds the locator on first use, and reports whether it has tests.
@@ -56,12 +81,11 @@ func (lc *locator) build(rc *runeClasses) {
 	if rev == nil || !rc.assign(rev) || !rc.assign(anchored) {
 		return
 	}
-	re, err := regexp.Compile(`^(?:` + lc.expr + `)`)
-	if err != nil {
-		return
+	if n := len(anchored.prog.Inst); n <= backtrackInsts {
+		lc.shortSpan = backtrackBits / n
 	}
 	rev.id, anchored.id = lc.revID, lc.anchoredID
-	lc.rev, lc.anchored, lc.re = rev, anchored, re
+	lc.rev, lc.anchored = rev, anchored
 }
 
 // reversed returns an expression matching the reverses of the texts re
@@ -216,7 +240,6 @@ func (d *doc) locate(r *relRule, pi int, enc *encoded) (locs [][]int, known bool
 	if len(offs) != len(enc.classes)+1 {
 		return nil, false
 	}
-	re := lc.re
 	out := d.locs[:0]
 	next := 0 // a match starts at or past the end of the one before
 	for _, p := range starts {
@@ -232,8 +255,14 @@ func (d *doc) locate(r *relRule, pi int, enc *encoded) (locs [][]int, known bool
 		if anchored.endAnchored {
 			hi = len(enc.text)
 		}
+		re := r.res[pi]
+		if hi-lo >= lc.shortSpan {
+			if re = lc.anchoredPattern(); re == nil {
+				return nil, false
+			}
+		}
 		loc := re.FindStringSubmatchIndex(enc.text[lo:hi])
-		if loc == nil || loc[1] == 0 {
+		if loc == nil || loc[0] != 0 || loc[1] == 0 {
 			return nil, false // ruled out by the tests
 		}
 		for i := range loc {

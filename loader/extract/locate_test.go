@@ -52,12 +52,21 @@ func TestLocateAgreesWithFindAll(t *testing.T) {
 			}
 			enc := &encoded{text: b.String()}
 			want := r.res[0].FindAllStringSubmatchIndex(enc.text, -1)
-			got, known := st.locate(r, 0, enc)
-			if !known {
-				t.Fatalf("%s on %q: not located", expr, enc.text)
-			}
-			if !equalLocs(got, want) {
-				t.Fatalf("%s on %q: located %v, the engine finds %v", expr, enc.text, got, want)
+			// Spans read with the pattern itself, and (as long spans are)
+			// with the pattern anchored.
+			lc := r.locators[0]
+			lc.get(st.x.runeClasses)
+			for _, short := range []int{lc.shortSpan, 0} {
+				built := lc.shortSpan
+				lc.shortSpan = short
+				got, known := st.locate(r, 0, enc)
+				lc.shortSpan = built
+				if !known {
+					t.Fatalf("%s on %q: not located", expr, enc.text)
+				}
+				if !equalLocs(got, want) {
+					t.Fatalf("%s on %q (spans from %d bytes anchored): located %v, the engine finds %v", expr, enc.text, short, got, want)
+				}
 			}
 		}
 	}
