@@ -508,30 +508,9 @@ func (d *doc) writes(s string) bool {
 	return w
 }
 
-// text returns the document in matching form as a string, made once.
-func (d *doc) text() string {
-	if d.matchAt == nil {
-		var at []int32
-		if d.buf != nil {
-			at = grow(d.buf.matchAt, len(d.m)+1)
-		} else {
-			at = make([]int32, len(d.m)+1)
-		}
-		var b strings.Builder
-		b.Grow(len(d.src) + 8)
-		for i, r := range d.m {
-			at[i] = int32(b.Len())
-			b.WriteRune(r)
-		}
-		at[len(d.m)] = int32(b.Len())
-		if d.buf != nil {
-			d.buf.matchAt = at
-		}
-		d.matchAt = at
-		d.matchText = b.String()
-	}
-	return d.matchText
-}
+// text returns the document in matching form as a string (see
+// writeMatchForm).
+func (d *doc) text() string { return d.matchText }
 
 // origString returns the original text of the runes from a to b,
 // string(d.orig[a:b]), cut from the document's text where it can be.

@@ -396,6 +396,28 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
+// writeMatchForm returns the text in matching form, string(m), and fills
+// at with the byte offset of each of its runes (and of its end). It copies
+// the original bytes of src in runs where the form is the rune itself (most
+// runes), and writes the form where it is not or where src's bytes are not
+// UTF-8; origAt holds the byte offsets of orig's runes in src.
+func writeMatchForm(src string, orig, m []rune, origAt, at []int32) (string, []int32) {
+	var b strings.Builder
+	b.Grow(len(src))
+	run := 0 // where the bytes of src not yet written start
+	for i := range m {
+		at[i] = int32(b.Len() + int(origAt[i]) - run)
+		if m[i] != orig[i] || orig[i] == utf8.RuneError && origAt[i+1]-origAt[i] == 1 {
+			b.WriteString(src[run:origAt[i]])
+			b.WriteRune(m[i])
+			run = int(origAt[i+1])
+		}
+	}
+	b.WriteString(src[run:])
+	at[len(m)] = int32(b.Len())
+	return b.String(), at
+}
+
 func (x *Extractor) newDoc(d *graph.Document) *doc {
 	buf := bufferPool.Get().(*docBuffers)
 	buf.bits = buf.bits[:0] // the last document's sets are gone with it
@@ -403,30 +425,17 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 	buf.orig, buf.m = grow(buf.orig, n), grow(buf.m, n)
 	buf.cover, buf.endAt, buf.sentOf = grow(buf.cover, n), grow(buf.endAt, n+1), grow(buf.sentOf, n+1)
 	buf.origAt, buf.matchAt = grow(buf.origAt, n+1), grow(buf.matchAt, n+1)
-	// The text in matching form is written as the runes are read: the
-	// original bytes where the matching form is the rune itself (most
-	// runes), in runs, and the form's encoding where it is not.
-	var match strings.Builder
-	match.Grow(len(d.Text))
-	valid, run := true, 0 // run: where the bytes not yet written start
-	i := 0
+	valid, i := true, 0
 	for b := 0; b < len(d.Text); i++ {
 		r, size := decodeRune(d.Text[b:])
-		mr := matchForm(r)
-		buf.orig[i], buf.m[i], buf.origAt[i] = r, mr, int32(b)
-		buf.matchAt[i] = int32(match.Len() + b - run)
-		if mr != r || r == utf8.RuneError && size == 1 {
-			if r == utf8.RuneError && size == 1 {
-				valid = false // the text's bytes are not its runes': names are made from the runes
-			}
-			match.WriteString(d.Text[run:b])
-			match.WriteRune(mr)
-			run = b + size
+		if r == utf8.RuneError && size == 1 {
+			valid = false // the text's bytes are not its runes': names are made from the runes
 		}
+		buf.orig[i], buf.m[i], buf.origAt[i] = r, matchForm(r), int32(b)
 		b += size
 	}
-	match.WriteString(d.Text[run:])
-	buf.origAt[n], buf.matchAt[n] = int32(len(d.Text)), int32(match.Len())
+	buf.origAt[n] = int32(len(d.Text))
+	digitizeYears(buf.m)
 	st := &doc{x: x, buf: buf, tests: x.matchCaches.get(), orig: buf.orig, m: buf.m, cover: buf.cover, endAt: buf.endAt, sentOf: buf.sentOf, sents: d.Sentences,
 		src:      d.Text,
 		mentions: buf.mentions[:0],
@@ -434,9 +443,7 @@ func (x *Extractor) newDoc(d *graph.Document) *doc {
 	if valid {
 		st.origAt = buf.origAt
 	}
-	if !digitizeYears(buf.m) { // else text makes the matching form anew
-		st.matchText, st.matchAt = match.String(), buf.matchAt
-	}
+	st.matchText, st.matchAt = writeMatchForm(d.Text, buf.orig, buf.m, buf.origAt, buf.matchAt)
 	for i := range st.cover {
 		st.cover[i] = -1
 	}

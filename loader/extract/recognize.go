@@ -47,9 +47,9 @@ type doc struct {
 
 	droppedMentions map[int]bool         // mentions a rule found to name parts, not entities
 	mergedInto      map[int]int          // entity index → the entity it was merged into
-	matchText       string               // the matching form as a string, made on first use (see text)
+	matchText       string               // the matching form as a string (see text)
 	src             string               // the document's text
-	origAt, matchAt []int32              // rune offset → byte offset in src (nil where src is not valid UTF-8) and in matchText (nil until made)
+	origAt, matchAt []int32              // rune offset → byte offset in src (nil where src is not valid UTF-8) and in matchText
 	runeAt          map[rune][]int32     // where each character occurs, for long texts, made on first use (see occurrences)
 	repeats         map[string]bool      // memo of repeated
 	variants        map[string]string    // memo of parkVariant, kept with the buffers

@@ -71,10 +71,10 @@ func TestDecodeRune(t *testing.T) {
 
 // TestStringsCutFromText checks that the strings cut from a document's text
 // by rune offsets are the strings of its runes, on a text with full-width
-// forms, traditional characters and a Chinese year (which the matching form
-// changes; the year makes the document write its matching form anew), and
-// on one holding bytes that are not UTF-8 (where the runes are not the
-// bytes and names must be made from the runes).
+// forms, traditional characters and a Chinese year, all of which the
+// matching form changes, and on one holding bytes that are not UTF-8
+// (where the runes are not the bytes and names must be made from the
+// runes).
 func TestStringsCutFromText(t *testing.T) {
 	x, err := Default()
 	if err != nil {

@@ -149,7 +149,7 @@ func chineseDigit(r rune) rune {
 // digitizeYears writes a year in Chinese numerals (二〇二五年) with ASCII
 // digits in the matching form, so the rules read it as any year; each
 // numeral maps to one digit, so offsets stay.
-func digitizeYears(m []rune) (changed bool) {
+func digitizeYears(m []rune) {
 	for i := 4; i < len(m); i++ {
 		if m[i] != '年' || (m[i-4] != '一' && m[i-4] != '二') || i > 4 && (chineseDigit(m[i-5]) >= 0 || m[i-5] == '十') {
 			continue
@@ -165,8 +165,6 @@ func digitizeYears(m []rune) (changed bool) {
 			for k := i - 4; k < i; k++ {
 				m[k] = '0' + chineseDigit(m[k])
 			}
-			changed = true
 		}
 	}
-	return changed
 }
