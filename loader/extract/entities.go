@@ -1060,11 +1060,7 @@ var chinaPrefix = regexp.MustCompile(`^中国\((.{2,3})\)`)
 func (d *doc) parkVariant(name string) string {
 	// A document asks for the variants of its few parks many times over.
 	if d.variants == nil {
-		if d.buf != nil {
-			d.variants = reuseMap(&d.buf.parkVariants)
-		} else {
-			d.variants = map[string]string{}
-		}
+		d.variants = reuseMap(&d.buf.parkVariants)
 	}
 	if v, ok := d.variants[name]; ok {
 		return v

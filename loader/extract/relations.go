@@ -965,9 +965,6 @@ func (d *doc) matches(t *matchTest, enc *encoded) (ok, known bool) {
 // the document's buffers: the cue sets of its sentences and windows, which
 // live as long as the document, cost no allocation each.
 func (d *doc) newBitSet(n int) bitSet {
-	if d.buf == nil {
-		return make(bitSet, n)
-	}
 	slab := d.buf.bits
 	if len(slab)+n > cap(slab) {
 		slab = make([]uint64, 0, max(1024, 2*cap(slab), n)) // the sets cut from the old one stay where they are
