@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"parkgraph/internal/testenv"
 )
 
 // TestLocateAgreesWithFindAll checks that locating matches with the
@@ -42,15 +44,11 @@ func TestLocateAgreesWithFindAll(t *testing.T) {
 		`a.*?b`, `ab|ba`, `(a*)(a)`, `(?:a|b)+?c$`, `(甲|甲乙)(乙?丙)`,
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
-	alphabet := []rune("abcdxy\n甲乙丙")
+	alphabet := strings.Split("abcdxy\n甲乙丙", "")
 	for _, expr := range exprs {
 		st, r := locatorOf(t, expr)
 		for range 4000 {
-			var b strings.Builder
-			for range rng.IntN(14) {
-				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-			}
-			enc := &encoded{text: b.String()}
+			enc := &encoded{text: testenv.RandomText(rng, alphabet, 13)}
 			want := r.res[0].FindAllStringSubmatchIndex(enc.text, -1)
 			// Spans read with the pattern itself, and (as long spans are)
 			// with the pattern anchored.
